@@ -96,3 +96,17 @@ CREATE TABLE attempts (
     response_excerpt  text,
     PRIMARY KEY (delivery_id, n)
 );
+
+-- Every replica keeps an in-memory subscriber index; a trigger (not application code) announces
+-- each change so no write path can forget to. Payload: '<table>:<id>'.
+CREATE FUNCTION hookgate_notify_change() RETURNS trigger AS $$
+BEGIN
+    PERFORM pg_notify('hookgate_changes', TG_TABLE_NAME || ':' || COALESCE(NEW.id, OLD.id)::text);
+    RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER subscriptions_changed AFTER INSERT OR UPDATE OR DELETE ON subscriptions
+    FOR EACH ROW EXECUTE FUNCTION hookgate_notify_change();
+CREATE TRIGGER tenants_changed AFTER INSERT OR UPDATE OR DELETE ON tenants
+    FOR EACH ROW EXECUTE FUNCTION hookgate_notify_change();
