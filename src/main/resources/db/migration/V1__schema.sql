@@ -52,6 +52,8 @@ CREATE TABLE events (
     event_type   text        NOT NULL,
     channel      text        NOT NULL,
     occurred_at  timestamptz NOT NULL,
+    -- the event's timestamp exactly as the producer wrote it (the standard body repeats it)
+    occurred_at_text text     NOT NULL,
     -- the chat event exactly as received; text, not jsonb, because signatures are over bytes
     payload      text        NOT NULL,
     received_at  timestamptz NOT NULL DEFAULT now()
@@ -78,6 +80,8 @@ CREATE TABLE deliveries (
     first_attempt_at  timestamptz,
     last_attempt_at   timestamptz,
     delivered_at      timestamptz,
+    -- outbox flag: a failed delivery stays listed here until webhook.deliveries.dlq acknowledged it
+    dlq_published_at  timestamptz,
     CONSTRAINT deliveries_fanout_once UNIQUE (event_id, subscription_id)
 );
 -- the dispatcher's claim query
@@ -85,6 +89,7 @@ CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE status = 'pend
 -- the delivery log and recovery
 CREATE INDEX deliveries_by_subscription ON deliveries (subscription_id, created_at DESC, id DESC);
 CREATE INDEX deliveries_failed ON deliveries (subscription_id, last_attempt_at) WHERE status = 'failed';
+CREATE INDEX deliveries_dlq_outbox ON deliveries (last_attempt_at) WHERE status = 'failed' AND dlq_published_at IS NULL;
 
 CREATE TABLE attempts (
     delivery_id       uuid        NOT NULL REFERENCES deliveries (id) ON DELETE CASCADE,
@@ -97,16 +102,25 @@ CREATE TABLE attempts (
     PRIMARY KEY (delivery_id, n)
 );
 
--- Every replica keeps an in-memory subscriber index; a trigger (not application code) announces
--- each change so no write path can forget to. Payload: '<table>:<id>'.
-CREATE FUNCTION hookgate_notify_change() RETURNS trigger AS $$
+-- Every replica keeps an in-memory subscriber index. A transactional version counter, bumped by
+-- triggers (no write path can forget it), tells a replica before each Kafka batch whether its index
+-- is stale; unlike LISTEN/NOTIFY it cannot race with a subscription committed just before an event.
+CREATE TABLE index_version (
+    singleton  boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+    version    bigint  NOT NULL
+);
+INSERT INTO index_version (version) VALUES (0);
+
+CREATE FUNCTION hookgate_bump_index_version() RETURNS trigger AS $$
 BEGIN
-    PERFORM pg_notify('hookgate_changes', TG_TABLE_NAME || ':' || COALESCE(NEW.id, OLD.id)::text);
+    UPDATE index_version SET version = version + 1;
     RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
 
-CREATE TRIGGER subscriptions_changed AFTER INSERT OR UPDATE OR DELETE ON subscriptions
-    FOR EACH ROW EXECUTE FUNCTION hookgate_notify_change();
-CREATE TRIGGER tenants_changed AFTER INSERT OR UPDATE OR DELETE ON tenants
-    FOR EACH ROW EXECUTE FUNCTION hookgate_notify_change();
+CREATE TRIGGER subscriptions_index_changed
+    AFTER INSERT OR DELETE OR UPDATE OF status, event_types, channels, tenant_id ON subscriptions
+    FOR EACH STATEMENT EXECUTE FUNCTION hookgate_bump_index_version();
+CREATE TRIGGER tenants_index_changed
+    AFTER INSERT OR DELETE OR UPDATE OF channels ON tenants
+    FOR EACH STATEMENT EXECUTE FUNCTION hookgate_bump_index_version();

@@ -1,0 +1,22 @@
+package io.hookgate.delivery;
+
+import io.hookgate.event.PayloadFormatter;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Renders the exact request body of a delivery from the stored event, per subscription format. */
+@ApplicationScoped
+public class Bodies {
+
+    private final PayloadFormatter formatter;
+
+    public Bodies(PayloadFormatter formatter) {
+        this.formatter = formatter;
+    }
+
+    public byte[] render(String format, String eventType, String occurredAtText, String payload) {
+        if ("eventyay".equals(format)) {
+            return formatter.eventyay(payload);
+        }
+        return formatter.standard(eventType, occurredAtText, payload);
+    }
+}

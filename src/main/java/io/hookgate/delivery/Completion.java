@@ -1,0 +1,23 @@
+package io.hookgate.delivery;
+
+import java.time.Instant;
+
+/**
+ * The decided result of one attempt: the delivery's new state and what else must happen.
+ * {@code outcome} is the metric label: delivered, retry, failed or egress_denied.
+ */
+public record Completion(ClaimedDelivery delivery, AttemptResult attempt, String status, Instant nextAttemptAt,
+        String outcome, boolean disableGone) {
+
+    public int attemptNumber() {
+        return delivery.attempts() + 1;
+    }
+
+    public boolean delivered() {
+        return "delivered".equals(status);
+    }
+
+    public boolean failed() {
+        return "failed".equals(status);
+    }
+}

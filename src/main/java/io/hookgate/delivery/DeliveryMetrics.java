@@ -1,0 +1,47 @@
+package io.hookgate.delivery;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/** SPEC section 8 delivery metrics. Labels carry outcomes only: never a URL, tenant or secret. */
+@ApplicationScoped
+public class DeliveryMetrics {
+
+    private final Map<String, Counter> outcomes;
+    private final Timer attemptSeconds;
+    private final Timer endToEndSeconds;
+    private final Clock clock;
+
+    public DeliveryMetrics(MeterRegistry registry, Clock clock) {
+        this.clock = clock;
+        this.outcomes = Map.of(
+                "delivered", outcome(registry, "delivered"),
+                "retry", outcome(registry, "retry"),
+                "failed", outcome(registry, "failed"),
+                "egress_denied", outcome(registry, "egress_denied"));
+        this.attemptSeconds = Timer.builder("hookgate.delivery.attempt").description("HTTP attempt duration")
+                .publishPercentileHistogram().register(registry);
+        this.endToEndSeconds = Timer.builder("hookgate.delivery.end.to.end")
+                .description("Kafka record timestamp to 2xx").publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofHours(48))
+                .register(registry);
+    }
+
+    private static Counter outcome(MeterRegistry registry, String outcome) {
+        return Counter.builder("hookgate.deliveries").description("Delivery attempts by outcome")
+                .tag("outcome", outcome).register(registry);
+    }
+
+    void record(Completion c) {
+        outcomes.get(c.outcome()).increment();
+        attemptSeconds.record(c.attempt().latency());
+        if (c.delivered() && c.delivery().sourceAt() != null) {
+            endToEndSeconds.record(Duration.between(c.delivery().sourceAt(), clock.instant()));
+        }
+    }
+}

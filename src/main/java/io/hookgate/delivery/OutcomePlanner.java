@@ -1,0 +1,42 @@
+package io.hookgate.delivery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Applies SPEC section 3 to an attempt: delivered, retry at a time, or failed (exhausted or 410). */
+@ApplicationScoped
+public class OutcomePlanner {
+
+    private final RetryPolicy policy;
+    private final Clock clock;
+
+    public OutcomePlanner(RetryPolicy policy, Clock clock) {
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public Completion plan(ClaimedDelivery d, AttemptResult r) {
+        if (r.delivered()) {
+            return new Completion(d, r, "delivered", null, "delivered", false);
+        }
+        String failedOutcome = "egress_denied".equals(r.error()) ? "egress_denied" : "failed";
+        if (r.gone()) {
+            return new Completion(d, r, "failed", null, failedOutcome, true);
+        }
+        Instant now = clock.instant();
+        Optional<Duration> retryAfter = r.retryAfter().flatMap(v -> RetryAfter.parse(v, now));
+        RetryDecision decision = policy.next(d.cycleAttempts() + 1, outcome(r), retryAfter, now);
+        if (decision instanceof RetryDecision.RetryAt at) {
+            return new Completion(d, r, "pending", at.at(), "egress_denied".equals(r.error()) ? failedOutcome : "retry",
+                    false);
+        }
+        return new Completion(d, r, "failed", null, failedOutcome, false);
+    }
+
+    private static AttemptOutcome outcome(AttemptResult r) {
+        return r.statusCode() != null ? AttemptOutcome.status(r.statusCode()) : AttemptOutcome.error(r.error());
+    }
+}

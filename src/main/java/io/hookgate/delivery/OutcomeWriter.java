@@ -1,0 +1,145 @@
+package io.hookgate.delivery;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes attempt results back in batches: one attempts insert and one deliveries update per flush,
+ * whatever the number of results. A failed flush is retried; nothing decided is dropped.
+ */
+@ApplicationScoped
+public class OutcomeWriter {
+
+    private static final int MAX_BATCH = 256;
+    private static final long LINGER_MS = 5;
+    private static final String INSERT_ATTEMPTS = """
+            INSERT INTO attempts (delivery_id, n, at, status_code, latency_ms, error, response_excerpt)
+            SELECT * FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::int[], $5::int[], $6::text[], $7::text[])
+            ON CONFLICT DO NOTHING""";
+    private static final String UPDATE_DELIVERIES = """
+            UPDATE deliveries d
+               SET status = u.status, attempts = u.n, cycle_attempts = d.cycle_attempts + 1,
+                   next_attempt_at = COALESCE(u.next_at, d.next_attempt_at), lease_owner = NULL,
+                   last_status_code = u.code, last_error = u.err,
+                   first_attempt_at = COALESCE(d.first_attempt_at, u.at), last_attempt_at = u.at,
+                   delivered_at = CASE WHEN u.status = 'delivered' THEN u.at ELSE d.delivered_at END
+              FROM unnest($1::uuid[], $2::text[], $3::int[], $4::timestamptz[], $5::int[], $6::text[],
+                          $7::timestamptz[]) AS u(id, status, n, next_at, code, err, at)
+             WHERE d.id = u.id AND d.lease_owner = $8 AND d.attempts = u.n - 1""";
+
+    private final Pool pool;
+    private final Vertx vertx;
+    private final CompletionEffects effects;
+    private final List<Completion> buffer = new ArrayList<>();
+    private String owner;
+    private boolean flushScheduled;
+    private int flushing;
+
+    public OutcomeWriter(Pool pool, Vertx vertx, CompletionEffects effects) {
+        this.pool = pool;
+        this.vertx = vertx;
+        this.effects = effects;
+    }
+
+    void owner(String leaseOwner) {
+        this.owner = leaseOwner;
+    }
+
+    public synchronized void submit(Completion completion) {
+        buffer.add(completion);
+        if (buffer.size() >= MAX_BATCH) {
+            flushNow();
+        } else if (!flushScheduled) {
+            flushScheduled = true;
+            vertx.setTimer(LINGER_MS, id -> flushNow());
+        }
+    }
+
+    /** True while results are buffered or being written; shutdown waits for this to turn false. */
+    public synchronized boolean busy() {
+        return !buffer.isEmpty() || flushing > 0;
+    }
+
+    private synchronized void flushNow() {
+        flushScheduled = false;
+        if (buffer.isEmpty()) {
+            return;
+        }
+        List<Completion> batch = List.copyOf(buffer);
+        buffer.clear();
+        flushing++;
+        write(batch)
+                .onFailure().invoke(e -> Log.warnf("writing %d delivery results failed, retrying: %s", batch.size(), e))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
+                .subscribe().with(ignored -> done(batch), e -> done(batch));
+    }
+
+    private synchronized void done(List<Completion> batch) {
+        flushing--;
+        effects.afterWrite(batch);
+    }
+
+    private Uni<Void> write(List<Completion> batch) {
+        return pool.withTransaction(conn -> conn.preparedQuery(INSERT_ATTEMPTS).execute(attempts(batch))
+                .chain(() -> conn.preparedQuery(UPDATE_DELIVERIES).execute(updates(batch)))
+                .replaceWithVoid());
+    }
+
+    private static Tuple attempts(List<Completion> batch) {
+        int n = batch.size();
+        UUID[] ids = new UUID[n];
+        Integer[] numbers = new Integer[n];
+        java.time.OffsetDateTime[] at = new java.time.OffsetDateTime[n];
+        Integer[] codes = new Integer[n];
+        Integer[] latency = new Integer[n];
+        String[] errors = new String[n];
+        String[] excerpts = new String[n];
+        for (int i = 0; i < n; i++) {
+            Completion c = batch.get(i);
+            AttemptResult r = c.attempt();
+            ids[i] = c.delivery().id();
+            numbers[i] = c.attemptNumber();
+            at[i] = r.at().atOffset(ZoneOffset.UTC);
+            codes[i] = r.statusCode();
+            latency[i] = (int) Math.min(Integer.MAX_VALUE, r.latency().toMillis());
+            errors[i] = r.errorCode();
+            excerpts[i] = r.responseExcerpt();
+        }
+        return Tuple.tuple().addArrayOfUUID(ids).addArrayOfInteger(numbers).addArrayOfOffsetDateTime(at)
+                .addArrayOfInteger(codes).addArrayOfInteger(latency).addArrayOfString(errors)
+                .addArrayOfString(excerpts);
+    }
+
+    private Tuple updates(List<Completion> batch) {
+        int n = batch.size();
+        UUID[] ids = new UUID[n];
+        String[] statuses = new String[n];
+        Integer[] numbers = new Integer[n];
+        java.time.OffsetDateTime[] next = new java.time.OffsetDateTime[n];
+        Integer[] codes = new Integer[n];
+        String[] errors = new String[n];
+        java.time.OffsetDateTime[] at = new java.time.OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            Completion c = batch.get(i);
+            ids[i] = c.delivery().id();
+            statuses[i] = c.status();
+            numbers[i] = c.attemptNumber();
+            next[i] = c.nextAttemptAt() == null ? null : c.nextAttemptAt().atOffset(ZoneOffset.UTC);
+            codes[i] = c.attempt().statusCode();
+            errors[i] = c.attempt().errorCode();
+            at[i] = c.attempt().at().atOffset(ZoneOffset.UTC);
+        }
+        return Tuple.tuple().addArrayOfUUID(ids).addArrayOfString(statuses).addArrayOfInteger(numbers)
+                .addArrayOfOffsetDateTime(next).addArrayOfInteger(codes).addArrayOfString(errors)
+                .addArrayOfOffsetDateTime(at).addString(owner);
+    }
+}

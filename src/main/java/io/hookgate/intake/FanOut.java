@@ -1,0 +1,111 @@
+package io.hookgate.intake;
+
+import io.hookgate.delivery.Dispatcher;
+import io.hookgate.event.ChatEvent;
+import io.hookgate.event.ChatEventParser;
+import io.hookgate.event.ParseResult;
+import io.hookgate.subscription.index.IndexSnapshot;
+import io.hookgate.subscription.index.IndexedSubscription;
+import io.hookgate.subscription.index.SubscriberIndex;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a batch of chat records into delivery rows: parse, match against the in-memory index, store
+ * (idempotently) and dead-letter poison records. Completes only when all of that is durable.
+ */
+@ApplicationScoped
+public class FanOut {
+
+    private final ChatEventParser parser;
+    private final SubscriberIndex index;
+    private final FanOutStore store;
+    private final PoisonPublisher poison;
+    private final IntakeMetrics metrics;
+    private final Dispatcher dispatcher;
+
+    public FanOut(ChatEventParser parser, SubscriberIndex index, FanOutStore store, PoisonPublisher poison,
+            IntakeMetrics metrics, Dispatcher dispatcher) {
+        this.parser = parser;
+        this.index = index;
+        this.store = store;
+        this.poison = poison;
+        this.metrics = metrics;
+        this.dispatcher = dispatcher;
+    }
+
+    public Uni<Void> process(List<KafkaRecord<byte[], byte[]>> records) {
+        return store.retrying(index::current).chain(snapshot -> {
+            Batch batch = classify(records, snapshot);
+            return store.store(batch.events(), batch.deliveries())
+                    .chain(() -> poison.publish(batch.poison()))
+                    .invoke(() -> {
+                        batch.countInto(metrics);
+                        if (!batch.deliveries().isEmpty()) {
+                            dispatcher.wake();
+                        }
+                    });
+        });
+    }
+
+    private Batch classify(List<KafkaRecord<byte[], byte[]>> records, IndexSnapshot snapshot) {
+        Batch batch = new Batch();
+        for (KafkaRecord<byte[], byte[]> record : records) {
+            ParseResult result = parser.parse(record.getPayload());
+            if (result instanceof ParseResult.Invalid invalid) {
+                batch.poison().add(new PoisonPublisher.Poison(record, invalid.reasonCode(), invalid.detail()));
+            } else if (result instanceof ParseResult.Valid valid) {
+                match(batch, valid.event(), record.getTimestamp(), snapshot);
+            }
+        }
+        return batch;
+    }
+
+    private void match(Batch batch, ChatEvent event, Instant recordedAt, IndexSnapshot snapshot) {
+        if (event.eventType().isEmpty()) {
+            batch.skipped++;
+            return;
+        }
+        String type = event.eventType().get().typeName();
+        List<IndexedSubscription> targets = snapshot.match(event.channel(), type, recordedAt);
+        batch.fannedOut++;
+        if (targets.isEmpty()) {
+            return;
+        }
+        batch.events().add(new FanOutStore.EventRow(event.id().value(), type, event.channel(),
+                event.occurredAt(), event.rawJson()));
+        for (IndexedSubscription target : targets) {
+            batch.deliveries().add(new FanOutStore.DeliveryRow(event.id().value(), target.id(), target.tenantId(),
+                    type, recordedAt));
+        }
+    }
+
+    /** The outcome of classifying one Kafka batch. */
+    private static final class Batch {
+        private final List<FanOutStore.EventRow> events = new ArrayList<>();
+        private final List<FanOutStore.DeliveryRow> deliveries = new ArrayList<>();
+        private final List<PoisonPublisher.Poison> poison = new ArrayList<>();
+        private int fannedOut;
+        private int skipped;
+
+        List<FanOutStore.EventRow> events() {
+            return events;
+        }
+
+        List<FanOutStore.DeliveryRow> deliveries() {
+            return deliveries;
+        }
+
+        List<PoisonPublisher.Poison> poison() {
+            return poison;
+        }
+
+        void countInto(IntakeMetrics metrics) {
+            metrics.consumed(fannedOut, skipped, poison.size());
+        }
+    }
+}
