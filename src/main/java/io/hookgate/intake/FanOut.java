@@ -70,14 +70,14 @@ public class FanOut {
             batch.skipped++;
             return;
         }
-        String type = event.eventType().get().typeName();
+        String type = event.eventType().get().wireName();
         List<IndexedSubscription> targets = snapshot.match(event.channel(), type, recordedAt);
         batch.fannedOut++;
         if (targets.isEmpty()) {
             return;
         }
         batch.events().add(new FanOutStore.EventRow(event.id().value(), type, event.channel(),
-                event.occurredAt(), event.rawJson()));
+                event.occurredAt(), event.timestamp(), event.rawJson()));
         for (IndexedSubscription target : targets) {
             batch.deliveries().add(new FanOutStore.DeliveryRow(event.id().value(), target.id(), target.tenantId(),
                     type, recordedAt));

@@ -1,0 +1,121 @@
+package io.hookgate.support;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * A real HTTP receiver on loopback for tests: answers the challenge handshake, records every POST
+ * (headers, exact body bytes, arrival time) and replies as its behaviour says.
+ */
+public final class Receiver implements AutoCloseable {
+
+    /** What to do with the n-th POST (1-based). */
+    public sealed interface Reply {
+        record Status(int code, Map<String, String> headers) implements Reply {
+        }
+
+        /** Accept the request and never answer. */
+        record Hang() implements Reply {
+        }
+    }
+
+    public record Request(Map<String, String> headers, byte[] body, Instant arrivedAt) {
+        public String header(String name) {
+            return headers.get(name.toLowerCase());
+        }
+
+        public String bodyText() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger posts = new AtomicInteger();
+    private volatile Function<Integer, Reply> behaviour;
+
+    private Receiver(Vertx vertx, String host, int port, Function<Integer, Reply> behaviour) throws Exception {
+        this.vertx = vertx;
+        this.behaviour = behaviour;
+        this.server = vertx.createHttpServer().requestHandler(this::handle)
+                .listen(port, host).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    public static Receiver start(Function<Integer, Reply> behaviour) throws Exception {
+        return start("127.0.0.1", 0, behaviour);
+    }
+
+    public static Receiver start(String host, int port, Function<Integer, Reply> behaviour) throws Exception {
+        return new Receiver(Vertx.vertx(), host, port, behaviour);
+    }
+
+    public static Receiver ok() throws Exception {
+        return start(n -> status(204));
+    }
+
+    public static Reply status(int code) {
+        return new Reply.Status(code, Map.of());
+    }
+
+    public static Reply status(int code, Map<String, String> headers) {
+        return new Reply.Status(code, headers);
+    }
+
+    public static Reply hang() {
+        return new Reply.Hang();
+    }
+
+    public void behave(Function<Integer, Reply> next) {
+        this.behaviour = next;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port() + path;
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    private void handle(HttpServerRequest req) {
+        String challenge = req.getParam("challenge");
+        if ("GET".equals(req.method().name()) && challenge != null) {
+            req.response().putHeader("content-type", "application/json")
+                    .end("{\"challenge\":\"" + challenge + "\"}");
+            return;
+        }
+        req.body().onSuccess(body -> record(req, body));
+    }
+
+    private void record(HttpServerRequest req, Buffer body) {
+        Map<String, String> headers = new TreeMap<>();
+        req.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+        requests.add(new Request(headers, body.getBytes(), Instant.now()));
+        Reply reply = behaviour.apply(posts.incrementAndGet());
+        if (reply instanceof Reply.Status s) {
+            s.headers().forEach(req.response()::putHeader);
+            req.response().setStatusCode(s.code()).end();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+}
