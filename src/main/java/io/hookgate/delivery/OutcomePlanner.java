@@ -37,6 +37,15 @@ public class OutcomePlanner {
     }
 
     private static AttemptOutcome outcome(AttemptResult r) {
-        return r.statusCode() != null ? AttemptOutcome.status(r.statusCode()) : AttemptOutcome.error(r.error());
+        if (r.statusCode() != null) {
+            return AttemptOutcome.status(r.statusCode());
+        }
+        return AttemptOutcome.error(switch (r.error()) {
+            case "timeout" -> AttemptOutcome.ErrorKind.TIMEOUT;
+            case "tls_error" -> AttemptOutcome.ErrorKind.TLS;
+            case "dns_failure" -> AttemptOutcome.ErrorKind.DNS;
+            case "egress_denied" -> AttemptOutcome.ErrorKind.EGRESS_DENIED;
+            default -> AttemptOutcome.ErrorKind.CONNECT;
+        });
     }
 }
