@@ -1,0 +1,115 @@
+package io.hookgate.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The packaged gateway as a real process (prod profile), for tests that kill and restart it. Connection
+ * settings come from the environment that deploy/local/test exports.
+ */
+public final class GatewayProcess implements AutoCloseable {
+
+    public static final String ADMIN_KEY = "it-admin-key-0123456789abcdefghij";
+    private static final String MASTER_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
+    private final Map<String, String> env;
+    private final Path log;
+    private final int port;
+    private Process process;
+
+    /** A gateway configuration with its own topics and consumer group, so runs never interfere. */
+    public GatewayProcess(String name, Map<String, String> overrides) throws IOException {
+        String suffix = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.port = freePort();
+        this.log = Path.of("target", "it-logs", suffix + ".log");
+        Files.createDirectories(log.getParent());
+        env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("HOOKGATE_ADMIN_API_KEY", ADMIN_KEY);
+        env.put("HOOKGATE_SECRETS_MASTER_KEY", MASTER_KEY);
+        env.put("HOOKGATE_EGRESS_ALLOW_HTTP", "true");
+        env.put("HOOKGATE_EGRESS_ALLOW_CIDRS", "127.0.0.0/8");
+        env.put("HOOKGATE_TOPICS_CREATE_ON_START", "true");
+        env.put("HOOKGATE_TOPICS_EVENTS", "chat.events." + suffix);
+        env.put("HOOKGATE_TOPICS_EVENTS_DLQ", "chat.events.dlq." + suffix);
+        env.put("HOOKGATE_TOPICS_DELIVERIES_DLQ", "webhook.deliveries.dlq." + suffix);
+        env.put("HOOKGATE_TOPICS_OPERATIONS", "hookgate.operations." + suffix);
+        env.put("HOOKGATE_INTAKE_GROUP_ID", "hookgate-" + suffix);
+        env.putAll(overrides);
+    }
+
+    public String topic(String key) {
+        return env.get(key);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public void start() throws Exception {
+        File jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toFile();
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", jar.getAbsolutePath());
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        process = pb.start();
+        awaitReady(Duration.ofSeconds(60));
+    }
+
+    /** SIGKILL: no shutdown hook runs, exactly like a crashed pod. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** SIGTERM: the graceful path. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
+    private void awaitReady(Duration timeout) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("gateway exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("gateway not ready within " + timeout + "; see " + log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+    }
+}
