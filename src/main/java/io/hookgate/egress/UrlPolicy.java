@@ -62,7 +62,9 @@ public final class UrlPolicy {
         if ("https".equals(scheme) || ("http".equals(scheme) && allowHttp)) {
             return scheme;
         }
-        throw deny(Reason.SCHEME_NOT_ALLOWED, "scheme " + ("http".equals(scheme) ? "http is not enabled" : "not allowed"));
+        String why = "http".equals(scheme) ? "plain http is not enabled"
+                : allowHttp ? "scheme must be http or https" : "scheme must be https";
+        throw deny(Reason.SCHEME_NOT_ALLOWED, why);
     }
 
     private static String pathAndQuery(String raw) {
