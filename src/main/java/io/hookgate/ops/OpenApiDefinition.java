@@ -1,5 +1,6 @@
 package io.hookgate.ops;
 
+import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -7,7 +8,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** OpenAPI document root: every operation needs {@code Authorization: Bearer <api key>}. */
+/**
+ * OpenAPI document root: every operation needs {@code Authorization: Bearer <api key>}. It extends Application
+ * because SmallRye OpenAPI reads the definition annotations only there; it declares no path or classes.
+ */
 @OpenAPIDefinition(
         info = @Info(title = "Hookgate API", version = "0.1.0"),
         security = @SecurityRequirement(name = OpenApiDefinition.BEARER),
@@ -20,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         type = SecuritySchemeType.HTTP,
         scheme = "bearer",
         description = "The admin key (HOOKGATE_ADMIN_API_KEY) or a tenant key of the form hg_<key id>_<secret>")
-public final class OpenApiDefinition {
+public class OpenApiDefinition extends Application {
 
     /** Name of the security scheme. */
     public static final String BEARER = "bearer";
@@ -28,7 +32,4 @@ public final class OpenApiDefinition {
     public static final String TAG_TENANTS = "Tenants";
     /** Tag of the event type catalog. */
     public static final String TAG_EVENT_TYPES = "Event types";
-
-    private OpenApiDefinition() {
-    }
 }
