@@ -38,9 +38,16 @@ public final class TenantRules {
         return check(name, channels, errors);
     }
 
-    /** Checks an update, where absent (null) fields keep their value. */
-    public static TenantInput forUpdate(String name, List<String> channels) {
-        return check(name, channels, new ArrayList<>());
+    /** Checks an update, where absent fields keep their value but an explicit null is an error. */
+    public static TenantInput forUpdate(UpdateTenantRequest update) {
+        List<FieldError> errors = new ArrayList<>();
+        if (update.nameSent() && update.name() == null) {
+            errors.add(new FieldError("name", "must not be null"));
+        }
+        if (update.channelsSent() && update.channels() == null) {
+            errors.add(new FieldError("channels", "must not be null"));
+        }
+        return check(update.name(), update.channels(), errors);
     }
 
     private static TenantInput check(String name, List<String> channels, List<FieldError> errors) {

@@ -99,7 +99,8 @@ public class TenantsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TenantView> get(@PathParam("id") String id) {
         principal.requireAdmin();
-        return tenants.find(PathIds.uuid(id, "tenant")).map(found -> TenantView.of(found.orElseThrow(TenantsResource::missing)));
+        return tenants.find(PathIds.uuid(id, "tenant"))
+                .map(found -> TenantView.of(found.orElseThrow(TenantsResource::missing)));
     }
 
     @PATCH
@@ -114,7 +115,7 @@ public class TenantsResource {
     public Uni<TenantView> update(@PathParam("id") String id, UpdateTenantRequest body) {
         principal.requireAdmin();
         UUID tenantId = PathIds.uuid(id, "tenant");
-        TenantRules.TenantInput input = TenantRules.forUpdate(required(body).name(), body.channels());
+        TenantRules.TenantInput input = TenantRules.forUpdate(required(body));
         var result = input.name() == null && input.channels() == null
                 ? tenants.find(tenantId)
                 : tenants.update(tenantId, input.name(), input.channels());
