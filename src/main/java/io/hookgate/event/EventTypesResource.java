@@ -44,7 +44,7 @@ public class EventTypesResource {
                     schema = @Schema(implementation = EventTypeView[].class),
                     examples = @ExampleObject(name = "catalog", value = """
                             [{"name": "chat.message", "description": "A text message in a channel.",
-                              "schema": {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object"}}]""")))
+                              "schema": {"type": "object", "required": ["message_id", "channel"]}}]""")))
     @APIResponse(responseCode = "401", description = "Missing or invalid API key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<EventTypeView>> list() {

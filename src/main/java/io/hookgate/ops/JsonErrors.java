@@ -51,9 +51,12 @@ public final class JsonErrors {
         }
         if (e instanceof MismatchedInputException mismatch) {
             String field = path(mismatch);
-            return field.isEmpty()
-                    ? malformed(endOfInput(original) ? "request body is empty or truncated" : "request body has the wrong JSON type")
-                    : wrongValue(field, "has the wrong JSON type");
+            if (!field.isEmpty()) {
+                return wrongValue(field, "has the wrong JSON type");
+            }
+            return malformed(endOfInput(original)
+                    ? "request body is empty or truncated"
+                    : "request body has the wrong JSON type");
         }
         if (e instanceof JsonMappingException mapping) {
             String field = path(mapping);
