@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -36,6 +38,17 @@ class ProblemMappersTest {
         given().header("Authorization", ADMIN).put("/v1/tenants").then().statusCode(405)
                 .contentType(startsWith("application/problem+json"))
                 .body("type", equalTo("https://hookgate.io/problems/method-not-allowed"));
+    }
+
+    @Test
+    void chunkedBodyOverTheApiLimitIs413() {
+        byte[] body = ("{\"name\":\"" + "a".repeat(70 * 1024) + "\",\"channels\":[\"*\"]}")
+                .getBytes(StandardCharsets.UTF_8);
+        // a stream of unknown length is sent chunked, without Content-Length
+        given().header("Authorization", ADMIN).contentType("application/json")
+                .body(new ByteArrayInputStream(body)).post("/v1/tenants").then().statusCode(413)
+                .contentType(startsWith("application/problem+json"))
+                .body("detail", equalTo("request body is larger than 64 KiB"));
     }
 
     @Test
