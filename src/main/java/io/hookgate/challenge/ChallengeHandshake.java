@@ -86,7 +86,7 @@ public class ChallengeHandshake {
             return new ChallengeFailedException("egress_denied");
         }
         if (failure instanceof EgressCallException call) {
-            return new ChallengeFailedException(callReason(call.reason()));
+            return new ChallengeFailedException(callReason(call.code()));
         }
         LOG.warnf("challenge aborted by an unexpected %s", failure.getClass().getSimpleName());
         return new ChallengeFailedException("connection_error");

@@ -6,13 +6,13 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The wall clock; a bean so tests can replace it with a fixed or movable clock. */
+/** The clock everything time-dependent uses; tests replace it to step through rotations and retries. */
 @ApplicationScoped
 public class ClockProducer {
 
     @Produces
-    @Singleton
     @DefaultBean
+    @Singleton
     Clock clock() {
         return Clock.systemUTC();
     }

@@ -27,7 +27,7 @@ public class EndpointVerifier {
     public Uni<Void> verify(String url) {
         return guard.check(url)
                 .onFailure(EgressDeniedException.class)
-                .transform(e -> egressDenied(((EgressDeniedException) e).reason()))
+                .transform(e -> egressDenied(((EgressDeniedException) e).code()))
                 .onItem().transformToUni(handshake::verify)
                 .onFailure(ChallengeFailedException.class)
                 .transform(e -> challengeFailed(((ChallengeFailedException) e).reason()));

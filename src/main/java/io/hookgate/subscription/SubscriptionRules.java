@@ -2,11 +2,13 @@ package io.hookgate.subscription;
 
 import io.hookgate.ops.ProblemException;
 import io.hookgate.ops.ProblemException.FieldError;
+import io.hookgate.ops.TextRules;
 import io.hookgate.signing.InvalidSecretException;
 import io.hookgate.signing.WebhookSecret;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -60,8 +62,12 @@ final class SubscriptionRules {
                     + " channel ids, or be omitted for all of the tenant's channels");
         }
         for (String channel : channels) {
-            if (channel == null || channel.isEmpty() || channel.length() > MAX_CHANNEL_LENGTH) {
-                return fail("channels", "each channel id must be 1 to " + MAX_CHANNEL_LENGTH + " characters");
+            if (channel == null) {
+                return fail("channels", "channel ids must be strings");
+            }
+            Optional<String> problem = TextRules.lineProblem(channel, MAX_CHANNEL_LENGTH);
+            if (problem.isPresent()) {
+                return fail("channels", "each channel id " + problem.get());
             }
             if (channel.equals("*")) {
                 return fail("channels", "omit channels (or send null) to subscribe to all of the tenant's channels");
@@ -89,8 +95,8 @@ final class SubscriptionRules {
         if (description.codePointCount(0, description.length()) > MAX_DESCRIPTION_LENGTH) {
             return fail("description", "description must be at most " + MAX_DESCRIPTION_LENGTH + " characters");
         }
-        if (description.codePoints().anyMatch(SubscriptionRules::forbiddenInText)) {
-            return fail("description", "description must not contain control or bidirectional override characters");
+        if (TextRules.hasHiddenCharacter(description)) {
+            return fail("description", "description must not contain control, format (e.g. bidi override) or unpaired surrogate characters");
         }
         return description;
     }
@@ -115,14 +121,6 @@ final class SubscriptionRules {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("the request is not valid", errors);
         }
-    }
-
-    // C0/C1 controls, line/paragraph separators, and the bidi embeddings, overrides and isolates.
-    static boolean forbiddenInText(int cp) {
-        return Character.getType(cp) == Character.CONTROL
-                || cp == 0x2028 || cp == 0x2029
-                || (cp >= 0x202A && cp <= 0x202E)
-                || (cp >= 0x2066 && cp <= 0x2069);
     }
 
     private <T> T fail(String field, String message) {

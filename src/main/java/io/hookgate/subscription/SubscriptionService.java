@@ -2,6 +2,7 @@ package io.hookgate.subscription;
 
 import io.hookgate.ops.Cursor;
 import io.hookgate.ops.Page;
+import io.hookgate.ops.PathIds;
 import io.hookgate.ops.ProblemException;
 import io.hookgate.signing.WebhookSecret;
 import io.hookgate.tenant.Principal;
@@ -117,7 +118,7 @@ public class SubscriptionService {
 
     /** A malformed id cannot name any subscription, so it is a 404 like any other unknown id. */
     static UUID parseId(String idText) {
-        return parseUuid(idText).orElseThrow(SubscriptionService::notFound);
+        return PathIds.uuid(idText, "subscription");
     }
 
     private static Optional<UUID> parseUuid(String text) {
