@@ -9,6 +9,7 @@ import io.hookgate.egress.PinnedTarget;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -34,6 +35,7 @@ public class ChallengeHandshake {
     private final RandomGenerator random;
     private final String userAgent;
 
+    @Inject
     public ChallengeHandshake(EgressGuard guard, PinnedHttpClient client, ChallengeConfig config,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
         this(guard, client, config, new SecureRandom(), "Hookgate/" + version);
