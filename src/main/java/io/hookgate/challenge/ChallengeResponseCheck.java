@@ -29,7 +29,7 @@ public final class ChallengeResponseCheck {
     private ChallengeResponseCheck() {
     }
 
-    /** Empty when the response passes; otherwise {@code status_<code>}, {@code mismatch} or {@code invalid_response}. */
+    /** Empty when the response passes; else {@code status_<code>}, {@code mismatch} or {@code invalid_response}. */
     public static Optional<String> failure(int status, String contentType, byte[] body, String token) {
         if (status < 200 || status > 299) {
             return Optional.of("status_" + status);

@@ -96,7 +96,8 @@ final class SubscriptionRules {
             return fail("description", "description must be at most " + MAX_DESCRIPTION_LENGTH + " characters");
         }
         if (TextRules.hasHiddenCharacter(description)) {
-            return fail("description", "description must not contain control, format (e.g. bidi override) or unpaired surrogate characters");
+            return fail("description",
+                    "description must not contain control, format (e.g. bidi) or unpaired surrogate characters");
         }
         return description;
     }

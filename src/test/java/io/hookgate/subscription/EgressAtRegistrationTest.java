@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** With the test profile's loopback allowance switched off, every internal or ambiguous URL is refused at registration. */
+/** With the loopback allowance of the test profile off, every internal or ambiguous URL is refused at registration. */
 @QuarkusTest
 @TestProfile(EgressAtRegistrationTest.NoLoopback.class)
 class EgressAtRegistrationTest {

@@ -5,16 +5,19 @@ import static io.hookgate.subscription.TestTenants.body;
 import static io.hookgate.subscription.TestTenants.rowsOf;
 import static io.hookgate.subscription.TestTenants.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.hookgate.challenge.ChallengeReceiver;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,13 +37,13 @@ class SubscriptionChallengeTest {
                     .header("location", containsString("/v1/subscriptions/"))
                     .body("tenant_id", equalTo(tenant.id().toString()))
                     .body("url", equalTo(receiver.url()))
-                    .body("event_types", equalTo(java.util.List.of("chat.message")))
+                    .body("event_types", equalTo(List.of("chat.message")))
                     .body("channels", equalTo(null))
                     .body("format", equalTo("standard"))
                     .body("status", equalTo("active"))
-                    .body("secret", org.hamcrest.Matchers.startsWith("whsec_"))
-                    .body("$", org.hamcrest.Matchers.hasKey("created_at"))
-                    .body("$", org.hamcrest.Matchers.hasKey("updated_at"));
+                    .body("secret", startsWith("whsec_"))
+                    .body("$", hasKey("created_at"))
+                    .body("$", hasKey("updated_at"));
         }
         assertThat(rowsOf(pool, tenant.id())).isEqualTo(1);
     }
@@ -104,7 +107,8 @@ class SubscriptionChallengeTest {
     @Test
     void urlChangeToAFailingReceiverIs422AndKeepsTheOldUrl() throws Exception {
         var tenant = tenant("*");
-        try (ChallengeReceiver good = ChallengeReceiver.jsonEcho(); ChallengeReceiver bad = ChallengeReceiver.status(404)) {
+        try (ChallengeReceiver good = ChallengeReceiver.jsonEcho();
+                ChallengeReceiver bad = ChallengeReceiver.status(404)) {
             String id = as(tenant).body(body(good.url())).post("/v1/subscriptions").then().statusCode(201)
                     .extract().path("id");
 
@@ -121,7 +125,8 @@ class SubscriptionChallengeTest {
     @Test
     void urlChangeToAPassingReceiverIsApplied() throws Exception {
         var tenant = tenant("*");
-        try (ChallengeReceiver first = ChallengeReceiver.jsonEcho(); ChallengeReceiver second = ChallengeReceiver.textEcho()) {
+        try (ChallengeReceiver first = ChallengeReceiver.jsonEcho();
+                ChallengeReceiver second = ChallengeReceiver.textEcho()) {
             String id = as(tenant).body(body(first.url())).post("/v1/subscriptions").then().statusCode(201)
                     .extract().path("id");
 
@@ -148,7 +153,7 @@ class SubscriptionChallengeTest {
             receiver.answerWith(ChallengeReceiver::answerJson);
             as(tenant).body(Map.of("status", "active")).patch("/v1/subscriptions/" + id).then()
                     .statusCode(200).body("status", equalTo("active"))
-                    .body("$", not(org.hamcrest.Matchers.hasKey("disabled_reason")));
+                    .body("$", not(hasKey("disabled_reason")));
             assertThat(receiver.requestCount()).isEqualTo(3);
         }
     }

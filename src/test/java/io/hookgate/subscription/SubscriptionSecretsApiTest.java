@@ -107,7 +107,8 @@ class SubscriptionSecretsApiTest {
     @Test
     void invalidSecretIs422WithoutEchoingIt() {
         var tenant = tenant("*");
-        for (String invalid : List.of("too-short-secret-771", "whsec_not*base64*at-all-0123456789", "spaces are not allowed in raw 1234")) {
+        for (String invalid : List.of("too-short-secret-771", "whsec_not*base64*at-all-0123456789",
+                "spaces are not allowed in raw 1234")) {
             Map<String, Object> request = body(receiver.url());
             request.put("secret", invalid);
             as(tenant).body(request).post("/v1/subscriptions").then().statusCode(422)

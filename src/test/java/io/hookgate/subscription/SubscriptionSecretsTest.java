@@ -17,7 +17,8 @@ class SubscriptionSecretsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     private final SecretCipher cipher = new SecretCipher(1, new byte[32], new SecureRandom());
-    private final SubscriptionSecrets secrets = new SubscriptionSecrets(cipher, Duration.ofHours(24), new SecureRandom());
+    private final SubscriptionSecrets secrets =
+            new SubscriptionSecrets(cipher, Duration.ofHours(24), new SecureRandom());
 
     @Test
     void signingKeysAreTheCurrentSecretOnlyBeforeAnyRotation() {
