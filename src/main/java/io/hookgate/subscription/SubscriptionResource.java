@@ -1,6 +1,8 @@
 package io.hookgate.subscription;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.delivery.log.DeliveryLogService;
+import io.hookgate.delivery.log.DeliveryViews;
 import io.hookgate.ops.Page;
 import io.hookgate.tenant.CurrentPrincipal;
 import io.smallrye.mutiny.Uni;
@@ -32,7 +34,11 @@ public class SubscriptionResource {
     private final SubscriptionUpdater updater;
     private final CurrentPrincipal principal;
 
-    public SubscriptionResource(SubscriptionService service, SubscriptionUpdater updater, CurrentPrincipal principal) {
+    private final DeliveryLogService deliveries;
+
+    public SubscriptionResource(SubscriptionService service, SubscriptionUpdater updater, CurrentPrincipal principal,
+            DeliveryLogService deliveries) {
+        this.deliveries = deliveries;
         this.service = service;
         this.updater = updater;
         this.principal = principal;
@@ -86,5 +92,31 @@ public class SubscriptionResource {
             + " the previous one keeps signing as a second signature until previous_secret_expires_at.")
     public Uni<RotatedSecret> rotateSecret(@RestPath String id, RotateSecretRequest request) {
         return service.rotateSecret(principal.get(), id, request);
+    }
+
+    @GET
+    @Path("/{id}/deliveries")
+    @Operation(summary = "The subscription's delivery log, newest first",
+            description = "Filter with status=pending|delivered|failed; page with limit and cursor.")
+    public Uni<Page<DeliveryViews.Delivery>> deliveries(@RestPath String id, @RestQuery String status,
+            @RestQuery String limit, @RestQuery String cursor) {
+        return deliveries.list(principal.get(), id, status, limit, cursor);
+    }
+
+    @POST
+    @Path("/{id}/recover")
+    @Operation(summary = "Re-queue the failed deliveries created in a time window",
+            description = "Body {since, until?} (ISO-8601 instants); answers 202 {requeued}.")
+    public Uni<RestResponse<DeliveryViews.Requeued>> recover(@RestPath String id,
+            DeliveryViews.RecoverRequest request) {
+        return deliveries.recover(principal.get(), id, request).map(RestResponse::accepted);
+    }
+
+    @POST
+    @Path("/{id}/ping")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Send a signed webhook.ping delivery", description = "Answers 202 {delivery_id}.")
+    public Uni<RestResponse<DeliveryViews.PingAccepted>> ping(@RestPath String id) {
+        return deliveries.ping(principal.get(), id).map(RestResponse::accepted);
     }
 }

@@ -1,6 +1,7 @@
 package io.hookgate.subscription;
 
 import io.hookgate.ops.Cursor;
+import io.hookgate.ops.OperationsPublisher;
 import io.hookgate.ops.Page;
 import io.hookgate.ops.PathIds;
 import io.hookgate.ops.ProblemException;
@@ -21,9 +22,11 @@ public class SubscriptionService {
     private final EndpointVerifier verifier;
     private final ChannelScope channelScope;
     private final Clock clock;
+    private final OperationsPublisher operations;
 
     public SubscriptionService(SubscriptionRepository repository, SubscriptionSecrets secrets,
-            EndpointVerifier verifier, ChannelScope channelScope, Clock clock) {
+            EndpointVerifier verifier, ChannelScope channelScope, Clock clock, OperationsPublisher operations) {
+        this.operations = operations;
         this.repository = repository;
         this.secrets = secrets;
         this.verifier = verifier;
@@ -52,6 +55,7 @@ public class SubscriptionService {
                 .chain(() -> verifier.verify(url))
                 .chain(() -> repository.insert(new NewSubscription(id, tenantId, url, eventTypes, channels, format,
                         description, secrets.sealCurrent(id, secret))))
+                .invoke(row -> operations.fire("subscription.verified", row.id(), row.tenantId(), "challenge passed"))
                 .map(row -> new CreatedSubscription(SubscriptionView.of(row), secret.text()));
     }
 

@@ -1,6 +1,7 @@
 package io.hookgate.subscription;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.ops.OperationsPublisher;
 import io.hookgate.tenant.Principal;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,12 +20,14 @@ public class SubscriptionUpdater {
     private final SubscriptionRepository repository;
     private final EndpointVerifier verifier;
     private final ChannelScope channelScope;
+    private final OperationsPublisher operations;
 
     public SubscriptionUpdater(SubscriptionRepository repository, EndpointVerifier verifier,
-            ChannelScope channelScope) {
+            ChannelScope channelScope, OperationsPublisher operations) {
         this.repository = repository;
         this.verifier = verifier;
         this.channelScope = channelScope;
+        this.operations = operations;
     }
 
     public Uni<SubscriptionView> patch(Principal caller, String idText, JsonNode body) {
@@ -36,8 +39,19 @@ public class SubscriptionUpdater {
                 .map(row -> row.orElseThrow(SubscriptionService::notFound))
                 .call(row -> checkChannels(caller, row, patch))
                 .call(row -> verifyIfNeeded(row, patch))
-                .chain(row -> repository.update(scope, id, changes(row, patch)))
-                .map(row -> SubscriptionView.of(row.orElseThrow(SubscriptionService::notFound)));
+                .chain(row -> repository.update(scope, id, changes(row, patch))
+                        .map(updated -> updated.orElseThrow(SubscriptionService::notFound))
+                        .invoke(updated -> announce(row, updated, patch)))
+                .map(SubscriptionView::of);
+    }
+
+    private void announce(SubscriptionRow before, SubscriptionRow after, SubscriptionPatch patch) {
+        if (needsVerification(before, patch)) {
+            operations.fire("subscription.verified", after.id(), after.tenantId(), "challenge passed");
+        }
+        if (before.isActive() && !after.isActive()) {
+            operations.fire("subscription.disabled", after.id(), after.tenantId(), MANUAL);
+        }
     }
 
     private static SubscriptionPatch validated(SubscriptionPatch p, SubscriptionRules rules) {
