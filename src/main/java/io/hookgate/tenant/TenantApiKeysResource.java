@@ -80,11 +80,11 @@ public class TenantApiKeysResource {
     }
 
     @DELETE
-    @Path("{keyId}")
+    @Path("{key_id}")
     @Operation(summary = "Revoke an API key", description = "The key is refused from then on. Revoking twice is "
             + "harmless.")
     @APIResponse(responseCode = "204", description = "Revoked")
-    public Uni<RestResponse<Void>> revoke(@PathParam("id") String id, @PathParam("keyId") String keyId) {
+    public Uni<RestResponse<Void>> revoke(@PathParam("id") String id, @PathParam("key_id") String keyId) {
         principal.requireAdmin();
         UUID tenantId = PathIds.uuid(id, "tenant");
         if (keyId == null || !KEY_ID.matcher(keyId).matches()) {

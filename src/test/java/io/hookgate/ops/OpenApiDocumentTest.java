@@ -1,0 +1,31 @@
+package io.hookgate.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OpenApiDocumentTest {
+
+    @Test
+    void openApiDocumentValidatesAndDescribesEveryEndpointWithBearerAuth() {
+        String json = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(json);
+
+        assertThat(result.getMessages()).isEmpty();
+        assertThat(result.getOpenAPI().getPaths()).containsKeys(
+                "/v1/tenants", "/v1/tenants/{id}", "/v1/tenants/{id}/api-keys", "/v1/tenants/{id}/api-keys/{key_id}",
+                "/v1/event-types", "/v1/subscriptions", "/v1/subscriptions/{id}",
+                "/v1/subscriptions/{id}/rotate-secret", "/v1/subscriptions/{id}/ping",
+                "/v1/subscriptions/{id}/deliveries", "/v1/subscriptions/{id}/recover",
+                "/v1/deliveries/{id}", "/v1/deliveries/{id}/redeliver", "/v1/events");
+        assertThat(result.getOpenAPI().getComponents().getSecuritySchemes()).containsKey("bearer");
+        result.getOpenAPI().getPaths().forEach((path, item) -> item.readOperations().forEach(op ->
+                assertThat(op.getSummary()).as("summary of an operation on %s", path).isNotBlank()));
+    }
+}
