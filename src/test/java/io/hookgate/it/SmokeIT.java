@@ -39,7 +39,7 @@ class SmokeIT {
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> skipped(gateway) >= before + 1);
 
-            try (Connection db = DriverManager.getConnection(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"),
+            try (Connection db = DriverManager.getConnection(gateway.databaseEnv().get("QUARKUS_DATASOURCE_JDBC_URL"),
                     System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
                     ResultSet rs = db.createStatement().executeQuery(
                             "SELECT count(*) FROM flyway_schema_history WHERE success AND version = '1'")) {

@@ -9,6 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -47,6 +50,33 @@ public final class GatewayProcess implements AutoCloseable {
         env.put("HOOKGATE_TOPICS_OPERATIONS", "hookgate.operations." + suffix);
         env.put("HOOKGATE_INTAKE_GROUP_ID", "hookgate-" + suffix);
         env.putAll(overrides);
+        if (!overrides.containsKey("QUARKUS_DATASOURCE_REACTIVE_URL")) {
+            env.putAll(freshDatabase("it_" + suffix.replace('-', '_')));
+        }
+    }
+
+    /**
+     * Creates an empty database on the test cluster and returns the settings that point a gateway at it:
+     * gateways share their delivery queue through the database, so unrelated runs must not share one.
+     */
+    public static Map<String, String> freshDatabase(String name) {
+        String jdbc = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
+        String user = System.getenv("QUARKUS_DATASOURCE_USERNAME");
+        String password = System.getenv("QUARKUS_DATASOURCE_PASSWORD");
+        try (Connection db = DriverManager.getConnection(jdbc, user, password)) {
+            db.createStatement().execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name, e);
+        }
+        String base = jdbc.substring(0, jdbc.lastIndexOf('/') + 1);
+        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", base + name,
+                "QUARKUS_DATASOURCE_REACTIVE_URL", base.replace("jdbc:", "") + name);
+    }
+
+    /** The database settings of this gateway, to start a second replica on the same queue. */
+    public Map<String, String> databaseEnv() {
+        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", env.get("QUARKUS_DATASOURCE_JDBC_URL"),
+                "QUARKUS_DATASOURCE_REACTIVE_URL", env.get("QUARKUS_DATASOURCE_REACTIVE_URL"));
     }
 
     public String topic(String key) {
