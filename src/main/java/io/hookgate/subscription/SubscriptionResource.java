@@ -1,6 +1,8 @@
 package io.hookgate.subscription;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hookgate.ops.ProblemException;
 import io.hookgate.delivery.log.DeliveryLogService;
 import io.hookgate.delivery.log.DeliveryViews;
 import io.hookgate.ops.Page;
@@ -8,6 +10,7 @@ import io.hookgate.tenant.CurrentPrincipal;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -35,10 +38,12 @@ public class SubscriptionResource {
     private final CurrentPrincipal principal;
 
     private final DeliveryLogService deliveries;
+    private final ObjectMapper mapper;
 
     public SubscriptionResource(SubscriptionService service, SubscriptionUpdater updater, CurrentPrincipal principal,
-            DeliveryLogService deliveries) {
+            DeliveryLogService deliveries, ObjectMapper mapper) {
         this.deliveries = deliveries;
+        this.mapper = mapper;
         this.service = service;
         this.updater = updater;
         this.principal = principal;
@@ -90,8 +95,22 @@ public class SubscriptionResource {
     @Path("/{id}/rotate-secret")
     @Operation(summary = "Rotate the signing secret", description = "Installs a new (generated or supplied) secret;"
             + " the previous one keeps signing as a second signature until previous_secret_expires_at.")
-    public Uni<RotatedSecret> rotateSecret(@RestPath String id, RotateSecretRequest request) {
-        return service.rotateSecret(principal.get(), id, request);
+    @Consumes(MediaType.WILDCARD)
+    public Uni<RotatedSecret> rotateSecret(@RestPath String id, @HeaderParam("content-type") String contentType,
+            byte[] body) throws java.io.IOException {
+        return service.rotateSecret(principal.get(), id, optionalBody(contentType, body));
+    }
+
+    /** The body is optional (a bare POST generates a secret); when present it must be JSON. */
+    private RotateSecretRequest optionalBody(String contentType, byte[] body) throws java.io.IOException {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        if (contentType == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(MediaType.valueOf(contentType))) {
+            throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
+                    "send application/json, or no body to generate a secret");
+        }
+        return mapper.readValue(body, RotateSecretRequest.class);
     }
 
     @GET

@@ -122,6 +122,20 @@ class SubscriptionSecretsApiTest {
     }
 
     @Test
+    void bareRotateSecretPostWithoutBodyOrContentTypeGeneratesANewSecret() {
+        var tenant = tenant("*");
+        String id = as(tenant).body(body(receiver.url())).post("/v1/subscriptions").then().statusCode(201)
+                .extract().path("id");
+
+        io.restassured.RestAssured.given().auth().oauth2(tenant.apiKey())
+                .post("/v1/subscriptions/" + id + "/rotate-secret").then().statusCode(200)
+                .body("secret", org.hamcrest.Matchers.startsWith("whsec_"));
+        io.restassured.RestAssured.given().auth().oauth2(tenant.apiKey()).contentType("text/plain").body("x")
+                .post("/v1/subscriptions/" + id + "/rotate-secret").then().statusCode(415)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void rotationReturnsANewSecretAndBothKeysSignUntilTheOverlapEnds() {
         var tenant = tenant("*");
         var created = as(tenant).body(body(receiver.url())).post("/v1/subscriptions").then().statusCode(201)
