@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ApplicationScoped
 public class Dispatcher {
 
+    private static final long COALESCE_MS = 10;
+
     private final DeliveryConfig config;
     private final DeliveryQueue queue;
     private final EndpointLanes lanes;
@@ -32,6 +34,7 @@ public class Dispatcher {
     private final String owner = "hookgate-" + UUID.randomUUID();
     private final AtomicBoolean claiming = new AtomicBoolean();
     private final AtomicBoolean wakeAgain = new AtomicBoolean();
+    private final AtomicBoolean wakeScheduled = new AtomicBoolean();
     private volatile boolean stopping = true;
     private long timerId = -1;
 
@@ -47,13 +50,26 @@ public class Dispatcher {
 
     void start(@Observes StartupEvent event) {
         writer.owner(owner);
-        lanes.onSlotFreed(this::wake);
+        lanes.onSlotFreed(this::wakeSoon);
         stopping = false;
         timerId = vertx.setPeriodic(config.pollInterval().toMillis(), id -> wake());
         wake();
     }
 
-    /** Asks for a claim round soon; cheap and safe to call from any thread, any number of times. */
+    /**
+     * Coalesces the wake-ups of finishing attempts into one claim round per few milliseconds: a claim per
+     * completed attempt would cost more database work than the deliveries themselves.
+     */
+    void wakeSoon() {
+        if (!stopping && wakeScheduled.compareAndSet(false, true)) {
+            vertx.setTimer(COALESCE_MS, id -> {
+                wakeScheduled.set(false);
+                wake();
+            });
+        }
+    }
+
+    /** Asks for a claim round now; cheap and safe to call from any thread, any number of times. */
     public void wake() {
         if (stopping) {
             return;
