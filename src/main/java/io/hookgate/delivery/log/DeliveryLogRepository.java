@@ -55,25 +55,10 @@ public class DeliveryLogRepository {
                                     source_at)
             VALUES ($1, $2, $3, $4, 'webhook.ping', 'pending', now(), $5)""";
 
-    private static final String SUBSCRIPTION = """
-            SELECT tenant_id, status FROM subscriptions WHERE id = $1 AND ($2::uuid IS NULL OR tenant_id = $2)""";
-
     private final Pool pool;
-
-    /** A subscription as far as the delivery log needs it. */
-    public record SubscriptionRef(UUID id, UUID tenantId, boolean active) {
-    }
 
     public DeliveryLogRepository(Pool pool) {
         this.pool = pool;
-    }
-
-    /** The subscription if it exists and the caller's tenant (NULL for the admin) owns it. */
-    public Uni<Optional<SubscriptionRef>> subscription(UUID id, UUID tenant) {
-        return pool.preparedQuery(SUBSCRIPTION).execute(Tuple.of(id, tenant)).map(rows -> rows.size() == 0
-                ? Optional.empty()
-                : Optional.of(new SubscriptionRef(id, rows.iterator().next().getUUID("tenant_id"),
-                        "active".equals(rows.iterator().next().getString("status")))));
     }
 
     public Uni<List<DeliveryViews.Delivery>> list(UUID subscriptionId, UUID tenant, String status, Cursor after,

@@ -7,6 +7,9 @@ import io.hookgate.ops.Cursor;
 import io.hookgate.ops.Page;
 import io.hookgate.ops.PathIds;
 import io.hookgate.ops.ProblemException;
+import io.hookgate.subscription.Scope;
+import io.hookgate.subscription.SubscriptionRepository;
+import io.hookgate.subscription.SubscriptionRow;
 import io.hookgate.tenant.Principal;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,11 +24,14 @@ public class DeliveryLogService {
     private static final Set<String> STATUSES = Set.of("pending", "delivered", "failed");
 
     private final DeliveryLogRepository repository;
+    private final SubscriptionRepository subscriptions;
     private final Dispatcher dispatcher;
     private final Clock clock;
 
-    public DeliveryLogService(DeliveryLogRepository repository, Dispatcher dispatcher, Clock clock) {
+    public DeliveryLogService(DeliveryLogRepository repository, SubscriptionRepository subscriptions,
+            Dispatcher dispatcher, Clock clock) {
         this.repository = repository;
+        this.subscriptions = subscriptions;
         this.dispatcher = dispatcher;
         this.clock = clock;
     }
@@ -83,7 +89,7 @@ public class DeliveryLogService {
     public Uni<DeliveryViews.PingAccepted> ping(Principal caller, String id) {
         UUID subscriptionId = PathIds.uuid(id, "subscription");
         return owned(caller, subscriptionId).chain(sub -> {
-            if (!sub.active()) {
+            if (!sub.isActive()) {
                 throw new ProblemException(409, "subscription-disabled", "Conflict", "the subscription is disabled");
             }
             return repository.ping(EventId.random().value(), sub.id(), sub.tenantId(), clock.instant(),
@@ -91,13 +97,13 @@ public class DeliveryLogService {
         }).invoke(dispatcher::wake).map(DeliveryViews.PingAccepted::new);
     }
 
-    private Uni<DeliveryLogRepository.SubscriptionRef> owned(Principal caller, UUID subscriptionId) {
-        return repository.subscription(subscriptionId, tenant(caller))
+    private Uni<SubscriptionRow> owned(Principal caller, UUID subscriptionId) {
+        return subscriptions.find(Scope.of(caller), subscriptionId)
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("subscription")));
     }
 
     /** The caller's tenant, or null for the admin (who sees every tenant). */
     private static UUID tenant(Principal caller) {
-        return caller instanceof Principal.Tenant t ? t.tenantId() : null;
+        return Scope.of(caller).tenantId().orElse(null);
     }
 }

@@ -85,7 +85,8 @@ class DeliveryLogApiTest {
             Api.Tenant tenant = Api.tenant(room);
             String sub = Api.subscribe(tenant, receiver.url(), List.of("chat.message"), null, null).id();
             produce(room, 1);
-            await().atMost(WAIT).until(() -> "delivered".equals(onlyDelivery(tenant, sub).get("status")));
+            await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(onlyDelivery(tenant, sub).get("status")).isEqualTo("delivered"));
 
             JsonPath detail = Api.delivery(tenant, (String) onlyDelivery(tenant, sub).get("id"));
             assertThat(detail.getList("attempts")).hasSize(2);
@@ -113,7 +114,8 @@ class DeliveryLogApiTest {
         try (Receiver receiver = Receiver.ok()) {
             Api.Subscription sub = Api.subscribe(tenant, receiver.url("/hook"), List.of("chat.message"), null, null);
             produce(room, 1);
-            await().atMost(WAIT).until(() -> "delivered".equals(onlyDelivery(tenant, sub.id()).get("status")));
+            await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(onlyDelivery(tenant, sub.id()).get("status")).isEqualTo("delivered"));
             String id = (String) onlyDelivery(tenant, sub.id()).get("id");
 
             given().auth().oauth2(tenant.apiKey()).post("/v1/deliveries/" + id + "/redeliver").then().statusCode(202);
