@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Renders, signs and sends one attempt through the egress guard. Never fails: errors become results. */
 @ApplicationScoped
@@ -62,8 +61,7 @@ public class DeliverySender {
                 .chain(target -> client.send(target, HttpMethod.POST, headers, sent, config.timeout(),
                         config.maxResponseBytes()))
                 .map(response -> AttemptResult.response(start, Duration.between(start, clock.instant()),
-                        response.status(), Optional.ofNullable(response.header("retry-after")),
-                        response.excerpt(config.storedExcerptBytes()), sent))
+                        response.status(), response.header("retry-after"), response.excerpt(), sent))
                 .onFailure().recoverWithItem(e -> AttemptResult.failure(start,
                         Duration.between(start, clock.instant()), errorCode(e), sent));
     }
@@ -93,7 +91,7 @@ public class DeliverySender {
             return "egress_denied";
         }
         if (e instanceof EgressCallException call) {
-            return call.reason();
+            return call.code();
         }
         Log.warnf("delivery attempt failed unexpectedly: %s", e.getClass().getSimpleName());
         return "internal_error";

@@ -1,7 +1,7 @@
 package io.hookgate.intake;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 

@@ -62,7 +62,7 @@ public class FanOutStore {
      * dead-letter valid events or stop the consumer. Offsets stay uncommitted meanwhile.
      */
     public <T> Uni<T> retrying(Supplier<Uni<T>> step) {
-        return Uni.createFrom().deferred(step)
+        return Uni.createFrom().deferred(step::get)
                 .onFailure().invoke(e -> Log.warnf("intake is waiting for PostgreSQL: %s", e.toString()))
                 .onFailure().retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely();
     }

@@ -4,6 +4,7 @@ import io.hookgate.ops.TopicsConfig;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -46,11 +47,15 @@ public class PoisonPublisher {
         headers.add("hookgate-error-detail", utf8(truncate(p.detail())));
         headers.add("hookgate-source-topic", utf8(r.getTopic()));
         headers.add("hookgate-source-partition", utf8(Integer.toString(r.getPartition())));
-        headers.add("hookgate-source-offset", utf8(Long.toString(r.getOffset())));
+        headers.add("hookgate-source-offset", utf8(offset(r)));
         OutgoingKafkaRecordMetadata<byte[]> metadata = OutgoingKafkaRecordMetadata.<byte[]>builder()
                 .withTopic(topics.eventsDlq()).withKey(r.getKey()).withHeaders(headers).build();
         byte[] value = r.getPayload() == null ? new byte[0] : r.getPayload();
         return emitter.sendMessage(Message.of(value).addMetadata(metadata));
+    }
+
+    private static String offset(KafkaRecord<byte[], byte[]> r) {
+        return r.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> Long.toString(m.getOffset())).orElse("");
     }
 
     static String truncate(String detail) {

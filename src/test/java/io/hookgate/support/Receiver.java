@@ -44,12 +44,14 @@ public final class Receiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger posts = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
     private volatile Function<Integer, Reply> behaviour;
 
     private Receiver(Vertx vertx, String host, int port, Function<Integer, Reply> behaviour) throws Exception {
         this.vertx = vertx;
         this.behaviour = behaviour;
-        this.server = vertx.createHttpServer().requestHandler(this::handle)
+        this.server = vertx.createHttpServer().connectionHandler(c -> connections.incrementAndGet())
+                .requestHandler(this::handle)
                 .listen(port, host).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
@@ -87,6 +89,11 @@ public final class Receiver implements AutoCloseable {
 
     public int port() {
         return server.actualPort();
+    }
+
+    /** TCP connections accepted, whatever was sent on them. */
+    public int connections() {
+        return connections.get();
     }
 
     public List<Request> requests() {
