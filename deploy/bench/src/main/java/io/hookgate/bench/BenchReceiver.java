@@ -1,7 +1,9 @@
 package io.hookgate.bench;
 
 import com.standardwebhooks.Webhook;
+import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -50,15 +52,33 @@ public final class BenchReceiver implements AutoCloseable {
     /** Starts all servers on ephemeral loopback ports. */
     public BenchReceiver start() throws Exception {
         for (int e = 0; e < ports.length; e++) {
-            int endpoint = e;
-            HttpServer server = vertx.createHttpServer(new HttpServerOptions()
-                    .setHost("127.0.0.1").setPort(0).setIdleTimeout(0).setTcpNoDelay(true));
-            server.requestHandler(request -> handle(endpoint, request));
-            HttpServer bound = server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            ports[e] = bound.actualPort();
-            servers.add(bound);
+            Endpoint endpoint = new Endpoint(e);
+            vertx.deployVerticle(endpoint).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            ports[e] = endpoint.server.actualPort();
+            servers.add(endpoint.server);
         }
         return this;
+    }
+
+    /** One endpoint's server; as a verticle, each endpoint gets its own context and event loops alternate. */
+    private final class Endpoint extends AbstractVerticle {
+        private final int index;
+        private HttpServer server;
+
+        Endpoint(int index) {
+            this.index = index;
+        }
+
+        @Override
+        public void start(Promise<Void> started) {
+            vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0).setIdleTimeout(0)
+                            .setTcpNoDelay(true))
+                    .requestHandler(request -> handle(index, request))
+                    .listen()
+                    .onSuccess(bound -> server = bound)
+                    .<Void>mapEmpty()
+                    .onComplete(started);
+        }
     }
 
     public String url(Workload workload, int sub) {

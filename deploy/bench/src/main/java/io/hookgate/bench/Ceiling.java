@@ -1,5 +1,6 @@
 package io.hookgate.bench;
 
+import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -50,9 +51,30 @@ public final class Ceiling {
         this.contexts = new Context[loops];
         this.clients = new HttpClient[loops];
         for (int i = 0; i < loops; i++) {
-            contexts[i] = vertx.getOrCreateContext();
-            clients[i] = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
+            Lane lane = new Lane(perEndpoint);
+            vertx.deployVerticle(lane).toCompletionStage().toCompletableFuture().join();
+            contexts[i] = lane.context();
+            clients[i] = lane.client;
+        }
+    }
+
+    /** One event loop with its own client: each deployed verticle gets a different loop. */
+    private static final class Lane extends AbstractVerticle {
+        private final int perEndpoint;
+        private HttpClient client;
+
+        Lane(int perEndpoint) {
+            this.perEndpoint = perEndpoint;
+        }
+
+        @Override
+        public void start() {
+            client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
                     .setIdleTimeout(30), new PoolOptions().setHttp1MaxSize(perEndpoint));
+        }
+
+        Context context() {
+            return context;
         }
     }
 

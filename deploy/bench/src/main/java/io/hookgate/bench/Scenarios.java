@@ -63,15 +63,19 @@ final class Scenarios implements AutoCloseable {
                     .append(' ').append(receiver.url(workload, workload.subFor(c, 1))).append('\n');
         }
         Files.writeString(routes, lines);
-        List<String> command = List.of(ChildProcess.java(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                Ceiling.class.getName(), options.bootstrap, topic, "ceiling-" + workload.session(), routes.toString());
+        List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx256m"));
+        if (options.jfr) {
+            command.add(jfrOption("ceiling-" + workload.session()));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Ceiling.class.getName(),
+                options.bootstrap, topic, "ceiling-" + workload.session(), routes.toString()));
         try (ChildProcess process = new ChildProcess(command, Map.of(), logFile("ceiling-" + workload.session()))) {
             awaitLine(process, "READY", READY_TIMEOUT);
             Measure.Measured clean = measure.throughput("ceiling", workload, topic, options.events,
                     all(), Map.of(), List.of(process));
             ObjectNode node = clean.result().toJson(json);
             node.put("peak_rss_mib", process.peakRssKib() / 1024);
-            process.stop(2000);
+            process.stop(options.jfr ? 30_000 : 2000);
             return node;
         }
     }
@@ -190,8 +194,7 @@ final class Scenarios implements AutoCloseable {
     private Gateway startGateway(Gateway.Topics topics, String name, ObjectNode node) throws Exception {
         List<String> jvm = new ArrayList<>(options.gatewayJvm);
         if (options.jfr) {
-            jvm.add("-XX:StartFlightRecording=filename=" + options.out.resolve("gateway-" + name + ".jfr").toAbsolutePath()
-                    + ",settings=profile,dumponexit=true");
+            jvm.add(jfrOption("gateway-" + name));
         }
         Gateway gateway = Gateway.launch(options.jar, jvm, Map.of(), topics, logFile("gateway-" + name));
         try {
@@ -203,6 +206,11 @@ final class Scenarios implements AutoCloseable {
             gateway.close();
             throw e;
         }
+    }
+
+    private String jfrOption(String name) {
+        return "-XX:StartFlightRecording=filename=" + options.out.resolve(name + ".jfr").toAbsolutePath()
+                + ",settings=profile,dumponexit=true";
     }
 
     /** The tenant and the active subscriptions of a session, with one verifier per subscription. */
