@@ -46,10 +46,6 @@ public interface DeliveryConfig {
     @WithDefault("65536")
     int maxResponseBytes();
 
-    /** Most bytes of the (sanitised) response body kept in the attempt log. */
-    @WithDefault("1024")
-    int storedExcerptBytes();
-
     /** Most due deliveries claimed from the database in one batch. */
     @WithDefault("256")
     int claimBatchSize();

@@ -38,8 +38,6 @@ public final class DeliveryConfigValidator {
                 "max-in-flight-per-endpoint must not exceed max-in-flight");
         check(p, positive(c.disableAfter()), "disable-after must be positive");
         check(p, c.maxResponseBytes() >= 1, "max-response-bytes must be at least 1");
-        check(p, c.storedExcerptBytes() >= 0 && c.storedExcerptBytes() <= c.maxResponseBytes(),
-                "stored-excerpt-bytes must be in [0, max-response-bytes]");
         check(p, c.claimBatchSize() >= 1, "claim-batch-size must be at least 1");
         // a lease shorter than the request timeout lets another replica re-claim a row still in flight
         check(p, c.lease().compareTo(c.timeout()) > 0, "lease must be longer than timeout");

@@ -37,7 +37,6 @@ class DeliveryConfigTest {
         assertThat(config.maxInFlight()).isEqualTo(512);
         assertThat(config.disableAfter()).isEqualTo(Duration.ofDays(5));
         assertThat(config.maxResponseBytes()).isEqualTo(65536);
-        assertThat(config.storedExcerptBytes()).isEqualTo(1024);
         assertThat(config.claimBatchSize()).isEqualTo(256);
         assertThat(config.lease()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(1));
@@ -77,13 +76,6 @@ class DeliveryConfigTest {
         assertThatThrownBy(() -> DeliveryConfigValidator.validate(config))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("hookgate.delivery.jitter");
-    }
-
-    @Test
-    void excerptLargerThanTheReadLimitIsRejected() {
-        DeliveryConfig config = load(Map.of("hookgate.delivery.stored-excerpt-bytes", "70000"));
-        assertThat(DeliveryConfigValidator.problems(config))
-                .containsExactly("hookgate.delivery.stored-excerpt-bytes must be in [0, max-response-bytes]");
     }
 
     @Test
