@@ -1,5 +1,6 @@
 package io.hookgate.tenant;
 
+import io.hookgate.ops.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 
 /** The authenticated caller of the current request; set once by the authentication filter. */
@@ -13,6 +14,14 @@ public class CurrentPrincipal {
             throw new IllegalStateException("no authenticated principal on this request");
         }
         return principal;
+    }
+
+    /** The admin principal, or a 403 problem for a tenant key. */
+    public Principal.Admin requireAdmin() {
+        if (get() instanceof Principal.Admin admin) {
+            return admin;
+        }
+        throw ProblemException.forbidden("this operation needs the admin key");
     }
 
     void set(Principal principal) {

@@ -1,0 +1,22 @@
+package io.hookgate.tenant;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Throttling of failed API authentication per client address. */
+@ConfigMapping(prefix = "hookgate.auth")
+public interface AuthConfig {
+
+    /** Failed authentications a client address may make in a burst before it gets 429. */
+    @WithDefault("20")
+    int failureBurst();
+
+    /** Time in which a client's full failure allowance refills (20 per minute by default). */
+    @WithDefault("1m")
+    Duration failureRefill();
+
+    /** Most client addresses tracked at once; the least recently seen is forgotten first. */
+    @WithDefault("10000")
+    int trackedClients();
+}
