@@ -11,7 +11,9 @@ public final class BenchOptions {
     String mode = "full";
     int runs;
     int events;
+    int warmupEvents;
     int latencySeconds;
+    double latencyRate;
     int sweepEvents;
     int[] sweepCounts = {10, 100, 1000, 10000};
     boolean ceiling = true;
@@ -20,6 +22,7 @@ public final class BenchOptions {
     boolean scaling = true;
     boolean sweep = true;
     boolean jfr;
+    boolean dump;
     int sampleEvery;
     int partitions = 4;
     int endpoints = 10;
@@ -43,7 +46,9 @@ public final class BenchOptions {
                 case "--smoke", "--quick", "--full" -> { }
                 case "--runs" -> o.runs = Integer.parseInt(args[++i]);
                 case "--events" -> o.events = Integer.parseInt(args[++i]);
+                case "--warmup-events" -> o.warmupEvents = Integer.parseInt(args[++i]);
                 case "--latency-seconds" -> o.latencySeconds = Integer.parseInt(args[++i]);
+                case "--latency-rate" -> o.latencyRate = Double.parseDouble(args[++i]);
                 case "--sweep-events" -> o.sweepEvents = Integer.parseInt(args[++i]);
                 case "--sweep-counts" -> o.sweepCounts = Arrays.stream(args[++i].split(","))
                         .mapToInt(Integer::parseInt).toArray();
@@ -54,6 +59,7 @@ public final class BenchOptions {
                 case "--no-scaling" -> o.scaling = false;
                 case "--no-sweep" -> o.sweep = false;
                 case "--jfr" -> o.jfr = true;
+                case "--dump" -> o.dump = true;
                 case "--jar" -> o.jar = Path.of(args[++i]);
                 case "--out" -> o.out = Path.of(args[++i]);
                 case "--gateway-jvm-opts" -> o.gatewayJvm = new ArrayList<>(List.of(args[++i].trim().split("\\s+")));
@@ -68,6 +74,7 @@ public final class BenchOptions {
             case "smoke" -> {
                 runs = 1;
                 events = 10_000;
+                warmupEvents = 2_000;
                 latencySeconds = 5;
                 sampleEvery = 10;
                 ceiling = false;
@@ -78,6 +85,7 @@ public final class BenchOptions {
             case "quick" -> {
                 runs = 1;
                 events = 40_000;
+                warmupEvents = 10_000;
                 latencySeconds = 8;
                 sweepEvents = 10_000;
                 sampleEvery = 100;
@@ -85,6 +93,7 @@ public final class BenchOptions {
             default -> {
                 runs = 3;
                 events = 60_000;
+                warmupEvents = 10_000;
                 latencySeconds = 10;
                 sweepEvents = 15_000;
                 sampleEvery = 100;

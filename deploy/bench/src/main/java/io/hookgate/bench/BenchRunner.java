@@ -59,13 +59,16 @@ public final class BenchRunner {
         ArrayNode ceilings = runs.putArray("ceiling");
         ArrayNode gateways = runs.putArray("gateway");
         for (int run = 1; run <= options.runs; run++) {
-            if (options.ceiling) {
-                log("run %d/%d: ceiling", run, options.runs);
-                ceilings.add(scenarios.ceiling(run));
-            }
+            double paced = 0;
             if (options.gateway) {
                 log("run %d/%d: gateway", run, options.runs);
-                gateways.add(scenarios.gateway(run));
+                ObjectNode gateway = scenarios.gateway(run);
+                gateways.add(gateway);
+                paced = gateway.path("paced_events_per_s").asDouble(0);
+            }
+            if (options.ceiling) {
+                log("run %d/%d: ceiling", run, options.runs);
+                ceilings.add(scenarios.ceiling(run, paced));
             }
         }
         if (options.scaling && options.gateway) {
@@ -85,6 +88,7 @@ public final class BenchRunner {
         ObjectNode node = json.createObjectNode();
         node.put("runs", options.runs);
         node.put("events", options.events);
+        node.put("warmup_events", options.warmupEvents);
         node.put("deliveries_per_run", (long) options.events * Workload.FAN_OUT);
         node.put("event_bytes", ChatEvents.TARGET_BYTES);
         node.put("channels", Workload.CHANNELS);

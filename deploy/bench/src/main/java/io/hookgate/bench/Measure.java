@@ -16,12 +16,18 @@ final class Measure {
     private final LoadGenerator pacer;
     private final int sampleEvery;
     private long nextId = 1_000_000;
+    private java.nio.file.Path dumpDir;
 
     Measure(BenchReceiver receiver, LoadGenerator preloader, LoadGenerator pacer, int sampleEvery) {
         this.receiver = receiver;
         this.preloader = preloader;
         this.pacer = pacer;
         this.sampleEvery = sampleEvery;
+    }
+
+    /** Also write each latency phase's raw latencies as CSV into this directory. */
+    void dumpTo(java.nio.file.Path directory) {
+        this.dumpDir = directory;
     }
 
     /** A phase's figures plus its raw arrivals, for later views restricted to some endpoints. */
@@ -71,6 +77,13 @@ final class Measure {
         long millis = (System.nanoTime() - start) / 1_000_000;
         long cpu = cpu(processes) - cpuBefore;
         long[] latencies = phase.latencies(sent, healthy);
+        if (dumpDir != null) {
+            try {
+                phase.dump(dumpDir.resolve(workload.session() + "-" + name + ".csv"), sent);
+            } catch (java.io.IOException e) {
+                BenchRunner.log("could not dump %s: %s", name, e);
+            }
+        }
         return new Measured(new PhaseResult(name, sent, expected, phase.uniqueHealthy(), phase.duplicates(),
                 phase.unexpected(), phase.signaturesChecked(), phase.signaturesInvalid(), Double.NaN, millis, cpu,
                 Stats.percentile(latencies, 50) / 1000, Stats.percentile(latencies, 95) / 1000,

@@ -177,6 +177,20 @@ public final class Phase {
         return sorted;
     }
 
+    /** Writes "sent_ms,copy,endpoint,latency_us" per delivered slot, for looking at latency over time. */
+    public void dump(java.nio.file.Path file, int sent) throws java.io.IOException {
+        StringBuilder out = new StringBuilder("sent_ms,copy,endpoint,latency_us\n");
+        for (int i = 0; i < sent; i++) {
+            for (int copy = 0; copy < Workload.FAN_OUT; copy++) {
+                long at = arrivals.get(i * Workload.FAN_OUT + copy);
+                int endpoint = workload.endpointOf(workload.subFor(Workload.channelOf(firstId + i), copy));
+                out.append(sentMillis[i]).append(',').append(copy).append(',').append(endpoint).append(',')
+                        .append(at == 0 ? -1 : at - sentMillis[i] * 1000L).append('\n');
+            }
+        }
+        java.nio.file.Files.writeString(file, out);
+    }
+
     private boolean inMask(int index, int copy, boolean[] mask) {
         int sub = workload.subFor(Workload.channelOf(firstId + index), copy);
         return mask[workload.endpointOf(sub)];

@@ -45,6 +45,9 @@ final class Scenarios implements AutoCloseable {
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap);
         this.admin = Admin.create(props);
         this.measure = new Measure(receiver, preloader, pacer, options.sampleEvery);
+        if (options.dump) {
+            measure.dumpTo(options.out);
+        }
     }
 
     List<Double> readyMillis() {
@@ -52,7 +55,7 @@ final class Scenarios implements AutoCloseable {
     }
 
     /** The minimal non-durable consumer on the same workload. */
-    ObjectNode ceiling(int run) throws Exception {
+    ObjectNode ceiling(int run, double pacedEventsPerSecond) throws Exception {
         Workload workload = new Workload("c" + run + tag, options.subscriptions, options.endpoints);
         String topic = "bench." + workload.session() + ".events";
         createTopic(topic);
@@ -71,9 +74,15 @@ final class Scenarios implements AutoCloseable {
                 options.bootstrap, topic, "ceiling-" + workload.session(), routes.toString()));
         try (ChildProcess process = new ChildProcess(command, Map.of(), logFile("ceiling-" + workload.session()))) {
             awaitLine(process, "READY", READY_TIMEOUT);
+            warmUp(workload, topic, Map.of(), List.of(process), json.createObjectNode());
             Measure.Measured clean = measure.throughput("ceiling", workload, topic, options.events,
                     all(), Map.of(), List.of(process));
             ObjectNode node = clean.result().toJson(json);
+            if (pacedEventsPerSecond > 0) {
+                // the same paced load as the gateway's latency phase: the machine's own latency floor
+                node.set("latency", measure.latency("ceiling-latency", workload, topic, pacedEventsPerSecond,
+                        options.latencySeconds, all(), Map.of(), List.of(process)).result().toJson(json));
+            }
             node.put("peak_rss_mib", process.peakRssKib() / 1024);
             process.stop(options.jfr ? 30_000 : 2000);
             return node;
@@ -88,11 +97,13 @@ final class Scenarios implements AutoCloseable {
         ObjectNode node = json.createObjectNode();
         try (Gateway gateway = startGateway(topics, workload.session(), node)) {
             Session session = subscribe(gateway, workload);
+            warmUp(workload, topics.events(), session.verifiers(), List.of(gateway), node);
             Measure.Measured clean = measure.throughput("clean", workload, topics.events(), options.events, all(),
                     session.verifiers(), List.of(gateway));
             node.set("clean", clean.result().toJson(json));
             double rate = clean.result().deliveriesPerSecond();
-            double eventsPerSecond = (Double.isNaN(rate) ? 1000 : rate) / 2 / Workload.FAN_OUT;
+            double eventsPerSecond = options.latencyRate > 0 ? options.latencyRate
+                    : (Double.isNaN(rate) ? 1000 : rate) / 2 / Workload.FAN_OUT;
             node.put("paced_events_per_s", Stats.round(eventsPerSecond, 1));
             Measure.Measured latency = measure.latency("latency", workload, topics.events(), eventsPerSecond,
                     options.latencySeconds, all(), session.verifiers(), List.of(gateway));
@@ -115,6 +126,8 @@ final class Scenarios implements AutoCloseable {
         int failing = 1;
         healthy[hang] = false;
         healthy[failing] = false;
+        long hangBefore = receiver.attempts(hang);
+        long failingBefore = receiver.attempts(failing);
         receiver.mode(hang, BenchReceiver.Mode.HANG);
         receiver.mode(failing, BenchReceiver.Mode.ERROR_500);
         try {
@@ -129,8 +142,8 @@ final class Scenarios implements AutoCloseable {
             iso.put("clean_healthy_p99_ms", Stats.round(latency.p99Within(healthy), 2));
             iso.set("throughput", faulty.result().toJson(json));
             iso.set("latency", faultyLatency.result().toJson(json));
-            iso.put("attempts_on_hanging_endpoint", receiver.attempts(hang));
-            iso.put("attempts_on_failing_endpoint", receiver.attempts(failing));
+            iso.put("attempts_on_hanging_endpoint", receiver.attempts(hang) - hangBefore);
+            iso.put("attempts_on_failing_endpoint", receiver.attempts(failing) - failingBefore);
             node.set("isolation", iso);
         } finally {
             receiver.allOk();
@@ -147,6 +160,7 @@ final class Scenarios implements AutoCloseable {
                 Gateway second = startGateway(topics, workload.session() + "-b", json.createObjectNode())) {
             Session session = subscribe(first, workload);
             Thread.sleep(2000); // let the group settle with both members before the load arrives
+            warmUp(workload, topics.events(), session.verifiers(), List.of(first, second), node);
             Measure.Measured clean = measure.throughput("two-instances", workload, topics.events(), options.events,
                     all(), session.verifiers(), List.of(first, second));
             node.set("clean", clean.result().toJson(json));
@@ -169,6 +183,7 @@ final class Scenarios implements AutoCloseable {
         ArrayNode levels = json.createArrayNode();
         try (Gateway gateway = startGateway(topics, workload.session(), json.createObjectNode())) {
             Session session = subscribe(gateway, workload);
+            warmUp(workload, topics.events(), session.verifiers(), List.of(gateway), json.createObjectNode());
             int total = workload.activeSubs();
             for (int count : options.sweepCounts) {
                 ObjectNode level = levels.addObject();
@@ -189,6 +204,15 @@ final class Scenarios implements AutoCloseable {
             }
         }
         return levels;
+    }
+
+    /** Unmeasured load first, so the JIT has compiled the hot paths before anything is timed. */
+    private void warmUp(Workload workload, String topic, Map<Integer, Webhook> verifiers,
+            List<? extends ChildProcess> processes, ObjectNode node) throws InterruptedException {
+        if (options.warmupEvents > 0) {
+            node.set("warmup", measure.throughput("warmup", workload, topic, options.warmupEvents, all(), verifiers,
+                    processes).result().toJson(json));
+        }
     }
 
     private Gateway startGateway(Gateway.Topics topics, String name, ObjectNode node) throws Exception {
