@@ -2,6 +2,7 @@ package io.hookgate.delivery;
 
 import io.hookgate.secrets.SecretCipher;
 import io.hookgate.signing.WebhookSecret;
+import io.hookgate.subscription.SubscriptionSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,15 +22,16 @@ public class SigningKeys {
     public List<WebhookSecret> forDelivery(ClaimedDelivery d, Instant now) {
         ClaimedDelivery.Subscription s = d.subscription();
         List<WebhookSecret> keys = new ArrayList<>(2);
-        keys.add(open(s.secretKeyVersion(), s.secretCiphertext(), d.subscriptionId() + ":current"));
+        keys.add(open(s.secretKeyVersion(), s.secretCiphertext(), SubscriptionSecrets.currentAad(d.subscriptionId())));
         if (s.previousCiphertext() != null && s.previousExpiresAt() != null && now.isBefore(s.previousExpiresAt())) {
-            keys.add(open(s.previousKeyVersion(), s.previousCiphertext(), d.subscriptionId() + ":previous"));
+            keys.add(open(s.previousKeyVersion(), s.previousCiphertext(),
+                    SubscriptionSecrets.previousAad(d.subscriptionId())));
         }
         return keys;
     }
 
-    private WebhookSecret open(int version, byte[] sealed, String slot) {
-        byte[] plain = cipher.open(version, sealed, "subscription:" + slot);
+    private WebhookSecret open(int version, byte[] sealed, String aad) {
+        byte[] plain = cipher.open(version, sealed, aad);
         return WebhookSecret.parse(new String(plain, StandardCharsets.UTF_8));
     }
 }

@@ -32,8 +32,8 @@ public class DeliveryLogRepository {
               AND ($4::timestamptz IS NULL OR (created_at, id) < ($4, $5))
             ORDER BY created_at DESC, id DESC
             LIMIT $6""";
-    private static final String GET = "SELECT " + COLUMNS + """
-             FROM deliveries WHERE id = $1 AND ($2::uuid IS NULL OR tenant_id = $2)""";
+    private static final String GET = "SELECT " + COLUMNS
+            + " FROM deliveries WHERE id = $1 AND ($2::uuid IS NULL OR tenant_id = $2)";
     private static final String ATTEMPTS = """
             SELECT n, at, status_code, latency_ms, error, response_excerpt FROM attempts
              WHERE delivery_id = $1 ORDER BY n""";

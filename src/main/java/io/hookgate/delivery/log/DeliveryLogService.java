@@ -1,0 +1,103 @@
+package io.hookgate.delivery.log;
+
+import io.hookgate.delivery.Dispatcher;
+import io.hookgate.event.EventId;
+import io.hookgate.event.PayloadFormatter;
+import io.hookgate.ops.Cursor;
+import io.hookgate.ops.Page;
+import io.hookgate.ops.PathIds;
+import io.hookgate.ops.ProblemException;
+import io.hookgate.tenant.Principal;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
+
+/** The delivery log, redelivery, recovery and ping, always within the caller's tenant. */
+@ApplicationScoped
+public class DeliveryLogService {
+
+    private static final Set<String> STATUSES = Set.of("pending", "delivered", "failed");
+
+    private final DeliveryLogRepository repository;
+    private final Dispatcher dispatcher;
+    private final Clock clock;
+
+    public DeliveryLogService(DeliveryLogRepository repository, Dispatcher dispatcher, Clock clock) {
+        this.repository = repository;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    public Uni<Page<DeliveryViews.Delivery>> list(Principal caller, String id, String status, String limit,
+            String cursor) {
+        UUID subscriptionId = PathIds.uuid(id, "subscription");
+        if (status != null && !STATUSES.contains(status)) {
+            throw ProblemException.badRequest("status must be one of pending, delivered, failed");
+        }
+        int size = Page.limit(limit);
+        Cursor after = cursor == null ? null : Cursor.decode(cursor);
+        return owned(caller, subscriptionId)
+                .chain(sub -> repository.list(subscriptionId, tenant(caller), status, after, size + 1))
+                .map(rows -> Page.of(rows, size, d -> new Cursor(d.createdAt(), d.id()), d -> d));
+    }
+
+    public Uni<DeliveryViews.DeliveryWithAttempts> get(Principal caller, String id) {
+        UUID deliveryId = PathIds.uuid(id, "delivery");
+        return repository.get(deliveryId, tenant(caller))
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("delivery")));
+    }
+
+    /** Starts a fresh cycle of attempts with the same webhook-id. */
+    public Uni<Void> redeliver(Principal caller, String id) {
+        UUID deliveryId = PathIds.uuid(id, "delivery");
+        UUID tenant = tenant(caller);
+        return repository.get(deliveryId, tenant)
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("delivery")))
+                .chain(d -> repository.redeliver(deliveryId, tenant))
+                .invoke(requeued -> {
+                    if (!requeued) {
+                        throw new ProblemException(409, "already-pending", "Conflict",
+                                "the delivery is already pending");
+                    }
+                    dispatcher.wake();
+                }).replaceWithVoid();
+    }
+
+    public Uni<DeliveryViews.Requeued> recover(Principal caller, String id, DeliveryViews.RecoverRequest request) {
+        UUID subscriptionId = PathIds.uuid(id, "subscription");
+        if (request == null || request.since() == null) {
+            throw ProblemException.invalid("since", "required: an ISO-8601 instant");
+        }
+        if (request.until() != null && !request.until().isAfter(request.since())) {
+            throw ProblemException.invalid("until", "must be after since");
+        }
+        return owned(caller, subscriptionId)
+                .chain(sub -> repository.recover(subscriptionId, request.since(), request.until()))
+                .invoke(dispatcher::wake)
+                .map(DeliveryViews.Requeued::new);
+    }
+
+    /** Stores a webhook.ping event and its delivery; the dispatcher signs and sends it like any other. */
+    public Uni<DeliveryViews.PingAccepted> ping(Principal caller, String id) {
+        UUID subscriptionId = PathIds.uuid(id, "subscription");
+        return owned(caller, subscriptionId).chain(sub -> {
+            if (!sub.active()) {
+                throw new ProblemException(409, "subscription-disabled", "Conflict", "the subscription is disabled");
+            }
+            return repository.ping(EventId.random().value(), sub.id(), sub.tenantId(), clock.instant(),
+                    PayloadFormatter.pingData(sub.id().toString()));
+        }).invoke(dispatcher::wake).map(DeliveryViews.PingAccepted::new);
+    }
+
+    private Uni<DeliveryLogRepository.SubscriptionRef> owned(Principal caller, UUID subscriptionId) {
+        return repository.subscription(subscriptionId, tenant(caller))
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("subscription")));
+    }
+
+    /** The caller's tenant, or null for the admin (who sees every tenant). */
+    private static UUID tenant(Principal caller) {
+        return caller instanceof Principal.Tenant t ? t.tenantId() : null;
+    }
+}

@@ -1,0 +1,17 @@
+package io.hookgate.subscription;
+
+import io.hookgate.secrets.SecretCipher;
+import java.util.List;
+import java.util.UUID;
+
+/** A validated, verified subscription ready to insert, with its secret already sealed for this id. */
+public record NewSubscription(
+        UUID id,
+        UUID tenantId,
+        String url,
+        List<String> eventTypes,
+        List<String> channels,
+        String format,
+        String description,
+        SecretCipher.Sealed secret) {
+}

@@ -1,0 +1,27 @@
+package io.hookgate.subscription;
+
+import io.hookgate.tenant.Principal;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Which tenant's rows a query may touch: one tenant, or all of them (admin and internal callers).
+ * Every repository query takes a scope, so tenant isolation cannot be forgotten at a call site.
+ */
+public record Scope(Optional<UUID> tenantId) {
+
+    /** Every tenant: for the admin and for internal components such as the delivery engine. */
+    public static Scope all() {
+        return new Scope(Optional.empty());
+    }
+
+    /** Only the rows of one tenant. */
+    public static Scope tenant(UUID tenantId) {
+        return new Scope(Optional.of(tenantId));
+    }
+
+    /** The widest scope the caller may use. */
+    public static Scope of(Principal principal) {
+        return principal instanceof Principal.Tenant tenant ? tenant(tenant.tenantId()) : all();
+    }
+}

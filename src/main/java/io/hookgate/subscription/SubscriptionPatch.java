@@ -1,0 +1,106 @@
+package io.hookgate.subscription;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.ops.ProblemException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Body of {@code PATCH /v1/subscriptions/{id}}, read field by field so "absent" and "null" differ:
+ * {@code channels: null} means all channels and {@code description: null} clears it, while absent
+ * fields stay unchanged. Only the allowlisted fields are accepted; anything else is a 400.
+ */
+public record SubscriptionPatch(
+        String url,
+        List<String> eventTypes,
+        boolean channelsSet,
+        List<String> channels,
+        boolean descriptionSet,
+        String description,
+        String format,
+        String status) {
+
+    static final Set<String> FIELDS = Set.of("url", "event_types", "channels", "description", "format", "status");
+
+    /** Parses the allowlisted fields; wrong JSON types are recorded as field errors in {@code rules}. */
+    static SubscriptionPatch parse(JsonNode body, SubscriptionRules rules) {
+        if (body == null || !body.isObject()) {
+            throw ProblemException.badRequest("the body must be a JSON object");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+            String name = it.next().getKey();
+            if (!FIELDS.contains(name)) {
+                throw ProblemException.badRequest("unknown field '" + abbreviate(name) + "'");
+            }
+        }
+        return new SubscriptionPatch(
+                requiredText(body, "url", rules),
+                requiredList(body, "event_types", rules),
+                body.has("channels"), nullableList(body, "channels", rules),
+                body.has("description"), nullableText(body, "description", rules),
+                requiredText(body, "format", rules),
+                requiredText(body, "status", rules));
+    }
+
+    /** True when nothing would change. */
+    boolean isEmpty() {
+        return url == null && eventTypes == null && !channelsSet && !descriptionSet && format == null
+                && status == null;
+    }
+
+    // A field that may be absent but, when present, must not be null.
+    private static String requiredText(JsonNode body, String field, SubscriptionRules rules) {
+        if (!body.has(field)) {
+            return null;
+        }
+        return text(body.get(field), field, rules);
+    }
+
+    private static String nullableText(JsonNode body, String field, SubscriptionRules rules) {
+        JsonNode node = body.get(field);
+        return node == null || node.isNull() ? null : text(node, field, rules);
+    }
+
+    private static String text(JsonNode node, String field, SubscriptionRules rules) {
+        if (!node.isTextual()) {
+            rules.fieldError(field, field + " must be a string");
+            return null;
+        }
+        return node.textValue();
+    }
+
+    private static List<String> requiredList(JsonNode body, String field, SubscriptionRules rules) {
+        if (!body.has(field)) {
+            return null;
+        }
+        return list(body.get(field), field, rules);
+    }
+
+    private static List<String> nullableList(JsonNode body, String field, SubscriptionRules rules) {
+        JsonNode node = body.get(field);
+        return node == null || node.isNull() ? null : list(node, field, rules);
+    }
+
+    private static List<String> list(JsonNode node, String field, SubscriptionRules rules) {
+        if (!node.isArray()) {
+            rules.fieldError(field, field + " must be an array of strings");
+            return null;
+        }
+        List<String> values = new ArrayList<>(node.size());
+        for (JsonNode element : node) {
+            if (!element.isTextual()) {
+                rules.fieldError(field, field + " must be an array of strings");
+                return null;
+            }
+            values.add(element.textValue());
+        }
+        return values;
+    }
+
+    private static String abbreviate(String name) {
+        return name.length() <= 64 ? name : name.substring(0, 64) + "…";
+    }
+}

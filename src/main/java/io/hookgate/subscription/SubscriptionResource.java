@@ -1,0 +1,122 @@
+package io.hookgate.subscription;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.delivery.log.DeliveryLogService;
+import io.hookgate.delivery.log.DeliveryViews;
+import io.hookgate.ops.Page;
+import io.hookgate.tenant.CurrentPrincipal;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** {@code /v1/subscriptions}: webhook subscriptions of the calling tenant (or of any tenant, for the admin). */
+@Path("/v1/subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Subscriptions", description = "Webhook subscriptions, their verification and signing secrets")
+public class SubscriptionResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
+    private final SubscriptionService service;
+    private final SubscriptionUpdater updater;
+    private final CurrentPrincipal principal;
+
+    private final DeliveryLogService deliveries;
+
+    public SubscriptionResource(SubscriptionService service, SubscriptionUpdater updater, CurrentPrincipal principal,
+            DeliveryLogService deliveries) {
+        this.deliveries = deliveries;
+        this.service = service;
+        this.updater = updater;
+        this.principal = principal;
+    }
+
+    @POST
+    @Operation(summary = "Create a subscription", description = "Runs the egress check and the challenge handshake"
+            + " first; on failure nothing is stored (422 egress-denied or challenge-failed). The secret appears only"
+            + " in this response. channels null means all of the tenant's channels.")
+    public Uni<RestResponse<CreatedSubscription>> create(CreateSubscriptionRequest request) {
+        return service.create(principal.get(), request).map(created -> RestResponse.ResponseBuilder
+                .<CreatedSubscription>created(URI.create("/v1/subscriptions/" + created.subscription().id()))
+                .entity(created).build());
+    }
+
+    @GET
+    @Operation(summary = "List subscriptions", description = "Oldest first; follow next_cursor until it is null."
+            + " The admin sees every tenant's and may filter with tenant_id.")
+    public Uni<Page<SubscriptionView>> list(@RestQuery String limit, @RestQuery String cursor,
+            @RestQuery("tenant_id") String tenantId) {
+        return service.list(principal.get(), tenantId, limit, cursor);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a subscription", description = "Never contains the secret.")
+    public Uni<SubscriptionView> get(@RestPath String id) {
+        return service.get(principal.get(), id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
+    @Operation(summary = "Change a subscription", description = "Any of url, event_types, channels, description,"
+            + " format, status. A new url or re-activation re-runs the handshake; if it fails nothing changes (422)."
+            + " channels null means all channels; description null clears it.")
+    public Uni<SubscriptionView> patch(@RestPath String id, JsonNode body) {
+        return updater.patch(principal.get(), id, body);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a subscription", description = "Its deliveries are deleted with it.")
+    public Uni<RestResponse<Void>> delete(@RestPath String id) {
+        return service.delete(principal.get(), id).map(ignored -> RestResponse.noContent());
+    }
+
+    @POST
+    @Path("/{id}/rotate-secret")
+    @Operation(summary = "Rotate the signing secret", description = "Installs a new (generated or supplied) secret;"
+            + " the previous one keeps signing as a second signature until previous_secret_expires_at.")
+    public Uni<RotatedSecret> rotateSecret(@RestPath String id, RotateSecretRequest request) {
+        return service.rotateSecret(principal.get(), id, request);
+    }
+
+    @GET
+    @Path("/{id}/deliveries")
+    @Operation(summary = "The subscription's delivery log, newest first",
+            description = "Filter with status=pending|delivered|failed; page with limit and cursor.")
+    public Uni<Page<DeliveryViews.Delivery>> deliveries(@RestPath String id, @RestQuery String status,
+            @RestQuery String limit, @RestQuery String cursor) {
+        return deliveries.list(principal.get(), id, status, limit, cursor);
+    }
+
+    @POST
+    @Path("/{id}/recover")
+    @Operation(summary = "Re-queue the failed deliveries created in a time window",
+            description = "Body {since, until?} (ISO-8601 instants); answers 202 {requeued}.")
+    public Uni<RestResponse<DeliveryViews.Requeued>> recover(@RestPath String id,
+            DeliveryViews.RecoverRequest request) {
+        return deliveries.recover(principal.get(), id, request).map(RestResponse::accepted);
+    }
+
+    @POST
+    @Path("/{id}/ping")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Send a signed webhook.ping delivery", description = "Answers 202 {delivery_id}.")
+    public Uni<RestResponse<DeliveryViews.PingAccepted>> ping(@RestPath String id) {
+        return deliveries.ping(principal.get(), id).map(RestResponse::accepted);
+    }
+}

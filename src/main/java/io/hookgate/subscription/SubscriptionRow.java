@@ -1,0 +1,56 @@
+package io.hookgate.subscription;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One row of {@code subscriptions}, every column. Secrets are held only as ciphertext; open them with
+ * {@link SubscriptionSecrets}. {@code channels} null means every channel the tenant is allowed.
+ */
+public record SubscriptionRow(
+        UUID id,
+        UUID tenantId,
+        String url,
+        List<String> eventTypes,
+        List<String> channels,
+        String format,
+        String description,
+        String status,
+        String disabledReason,
+        int secretKeyVersion,
+        byte[] secretCiphertext,
+        Integer previousKeyVersion,
+        byte[] previousCiphertext,
+        Instant previousExpiresAt,
+        Instant failingSince,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public static final String ACTIVE = "active";
+    public static final String DISABLED = "disabled";
+    public static final String FORMAT_STANDARD = "standard";
+    public static final String FORMAT_EVENTYAY = "eventyay";
+
+    public SubscriptionRow {
+        eventTypes = List.copyOf(eventTypes);
+        channels = channels == null ? null : List.copyOf(channels);
+    }
+
+    /** True when the subscription receives deliveries. */
+    public boolean isActive() {
+        return ACTIVE.equals(status);
+    }
+
+    /** True when the subscription listens on every channel of its tenant. */
+    public boolean allChannels() {
+        return channels == null;
+    }
+
+    // Ciphertexts are not secret, but keeping them out of logs avoids noise and guesswork.
+    @Override
+    public String toString() {
+        return "SubscriptionRow[id=" + id + ", tenantId=" + tenantId + ", status=" + status
+                + ", eventTypes=" + eventTypes + ", channels=" + channels + ", format=" + format + "]";
+    }
+}

@@ -1,0 +1,31 @@
+package io.hookgate.subscription;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A subscription as the API shows it, never with a secret. {@code channels} is null when the
+ * subscription follows all of the tenant's channels; {@code disabled_reason} appears only when disabled.
+ */
+public record SubscriptionView(
+        @JsonProperty("id") UUID id,
+        @JsonProperty("tenant_id") UUID tenantId,
+        @JsonProperty("url") String url,
+        @JsonProperty("event_types") List<String> eventTypes,
+        @JsonProperty("channels") List<String> channels,
+        @JsonProperty("format") String format,
+        @JsonProperty("description") String description,
+        @JsonProperty("status") String status,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("disabled_reason") String disabledReason,
+        @JsonProperty("created_at") Instant createdAt,
+        @JsonProperty("updated_at") Instant updatedAt) {
+
+    public static SubscriptionView of(SubscriptionRow row) {
+        return new SubscriptionView(row.id(), row.tenantId(), row.url(), row.eventTypes(), row.channels(),
+                row.format(), row.description(), row.status(), row.disabledReason(), row.createdAt(),
+                row.updatedAt());
+    }
+}
