@@ -84,18 +84,19 @@ public final class BenchOptions {
             }
             case "quick" -> {
                 runs = 1;
-                events = 40_000;
-                warmupEvents = 10_000;
-                latencySeconds = 8;
-                sweepEvents = 10_000;
+                events = 15_000;
+                warmupEvents = 8_000;
+                latencySeconds = 6;
+                sweepEvents = 4_000;
                 sampleEvery = 100;
             }
             default -> {
                 runs = 3;
-                events = 60_000;
-                warmupEvents = 10_000;
-                latencySeconds = 10;
-                sweepEvents = 15_000;
+                // sized so three runs of everything fit in 10 minutes on 2 shared cores (issue: 600k)
+                events = 15_000;
+                warmupEvents = 8_000;
+                latencySeconds = 8;
+                sweepEvents = 4_000;
                 sampleEvery = 100;
             }
         }

@@ -280,7 +280,7 @@ final class Scenarios implements AutoCloseable {
                 int sub = subscriptions.size() + i;
                 specs.add(new AdminApi.Spec(receiver.url(workload, sub), List.of(workload.idleChannelName(sub))));
             }
-            subscriptions.addAll(api.createSubscriptions(tenant.apiKey(), specs, 8));
+            subscriptions.addAll(api.createSubscriptions(tenant.apiKey(), specs, 16));
             return count;
         }
 
