@@ -93,10 +93,10 @@ public final class BenchOptions {
             default -> {
                 runs = 3;
                 // sized so three runs of everything fit in 10 minutes on 2 shared cores (issue: 600k)
-                events = 15_000;
+                events = 12_000;
                 warmupEvents = 8_000;
-                latencySeconds = 8;
-                sweepEvents = 4_000;
+                latencySeconds = 6;
+                sweepEvents = 3_000;
                 sampleEvery = 100;
             }
         }

@@ -94,7 +94,7 @@ public final class Gateway extends ChildProcess {
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
             double sum = 0;
             for (String line : text.split("\n")) {
-                if (line.startsWith(name) && (line.length() == name.length() || line.charAt(name.length()) == '{'
+                if (line.startsWith(name) && line.length() > name.length() && (line.charAt(name.length()) == '{'
                         || line.charAt(name.length()) == ' ') && line.contains(labelFilter)) {
                     sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 }

@@ -17,12 +17,18 @@ final class Measure {
     private final int sampleEvery;
     private long nextId = 1_000_000;
     private java.nio.file.Path dumpDir;
+    private java.nio.file.Path diagnosticsDir;
 
     Measure(BenchReceiver receiver, LoadGenerator preloader, LoadGenerator pacer, int sampleEvery) {
         this.receiver = receiver;
         this.preloader = preloader;
         this.pacer = pacer;
         this.sampleEvery = sampleEvery;
+    }
+
+    /** Where stall diagnostics go. */
+    void diagnosticsTo(java.nio.file.Path directory) {
+        this.diagnosticsDir = directory;
     }
 
     /** Also write each latency phase's raw latencies as CSV into this directory. */
@@ -48,16 +54,19 @@ final class Measure {
         Phase phase = new Phase(name, workload, take(events), events, healthy, verifiers, sampleEvery);
         receiver.phase(phase);
         long cpuBefore = cpu(processes);
+        Map<String, Long> othersBefore = InfraCpu.snapshot();
         long start = System.nanoTime();
         preloader.preload(topic, workload, phase.firstId(), events, phase.sentMillis());
         long expected = phase.expected(events, healthy);
         await(name, phase::uniqueHealthy, expected);
         long millis = (System.nanoTime() - start) / 1_000_000;
         long cpu = cpu(processes) - cpuBefore;
+        Map<String, Long> others = delta(othersBefore, InfraCpu.snapshot());
         long[] arrivals = phase.arrivals(events, healthy);
         return new Measured(new PhaseResult(name, events, expected, phase.uniqueHealthy(), phase.duplicates(),
                 phase.unexpected(), phase.signaturesChecked(), phase.signaturesInvalid(),
-                Stats.sustainedRate(arrivals, expected), millis, cpu, Double.NaN, Double.NaN, Double.NaN, Double.NaN),
+                Stats.sustainedRate(arrivals, expected), millis, cpu, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                others),
                 phase, events);
     }
 
@@ -69,6 +78,7 @@ final class Measure {
         Phase phase = new Phase(name, workload, take(capacity), capacity, healthy, verifiers, sampleEvery);
         receiver.phase(phase);
         long cpuBefore = cpu(processes);
+        Map<String, Long> othersBefore = InfraCpu.snapshot();
         long start = System.nanoTime();
         int sent = pacer.paced(topic, workload, phase.firstId(), eventsPerSecond, Duration.ofSeconds(seconds),
                 phase.sentMillis());
@@ -76,6 +86,7 @@ final class Measure {
         await(name, phase::uniqueHealthy, expected);
         long millis = (System.nanoTime() - start) / 1_000_000;
         long cpu = cpu(processes) - cpuBefore;
+        Map<String, Long> others = delta(othersBefore, InfraCpu.snapshot());
         long[] latencies = phase.latencies(sent, healthy);
         if (dumpDir != null) {
             try {
@@ -87,13 +98,19 @@ final class Measure {
         return new Measured(new PhaseResult(name, sent, expected, phase.uniqueHealthy(), phase.duplicates(),
                 phase.unexpected(), phase.signaturesChecked(), phase.signaturesInvalid(), Double.NaN, millis, cpu,
                 Stats.percentile(latencies, 50) / 1000, Stats.percentile(latencies, 95) / 1000,
-                Stats.percentile(latencies, 99) / 1000, Stats.percentile(latencies, 100) / 1000), phase, sent);
+                Stats.percentile(latencies, 99) / 1000, Stats.percentile(latencies, 100) / 1000, others), phase, sent);
     }
 
     private long take(int count) {
         long first = nextId;
         nextId += count;
         return first;
+    }
+
+    private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        after.forEach((name, millis) -> out.put(name, millis - before.getOrDefault(name, 0L)));
+        return out;
     }
 
     private static long cpu(List<? extends ChildProcess> processes) {
@@ -109,7 +126,7 @@ final class Measure {
     }
 
     /** Waits until the count reaches the target, no progress for 20 s, or a hard limit passes. */
-    private static void await(String name, LongSupplier count, long target) throws InterruptedException {
+    private void await(String name, LongSupplier count, long target) throws InterruptedException {
         long hardLimit = System.nanoTime() + Duration.ofSeconds(Math.max(60, target / 250)).toNanos();
         long last = -1;
         long lastProgress = System.nanoTime();
@@ -126,6 +143,10 @@ final class Measure {
             }
             if (now - lastProgress > STALL.toNanos() || now > hardLimit) {
                 BenchRunner.log("%s: stopped waiting at %d of %d deliveries", name, current, target);
+                if (diagnosticsDir != null) {
+                    Diagnostics.databaseSnapshot(diagnosticsDir.resolve("stall-" + name + "-" + System.currentTimeMillis()
+                            + ".txt"));
+                }
                 return;
             }
             if (now > nextReport) {

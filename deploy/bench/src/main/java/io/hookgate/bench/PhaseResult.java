@@ -2,11 +2,13 @@ package io.hookgate.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 
 /** What one measured phase produced; latencies in milliseconds, NaN where not measured. */
 public record PhaseResult(String name, int events, long expected, long delivered, long duplicates,
         long unexpected, long signaturesChecked, long signaturesInvalid, double deliveriesPerSecond,
-        long durationMillis, long cpuMillis, double p50, double p95, double p99, double max) {
+        long durationMillis, long cpuMillis, double p50, double p95, double p99, double max,
+        Map<String, Long> otherCpuMillis) {
 
     public long lost() {
         return expected - delivered;
@@ -36,6 +38,9 @@ public record PhaseResult(String name, int events, long expected, long delivered
         node.put("latency_p95_ms", Stats.round(p95, 2));
         node.put("latency_p99_ms", Stats.round(p99, 2));
         node.put("latency_max_ms", Stats.round(max, 2));
+        ObjectNode others = node.putObject("other_cpu_ms_per_1000_deliveries");
+        otherCpuMillis.forEach((name, millis) -> others.put(name,
+                delivered == 0 ? Double.NaN : Stats.round(millis * 1000.0 / delivered, 1)));
         return node;
     }
 }

@@ -59,6 +59,13 @@ final class Report {
                 g -> g.path("clean").path("cpu_ms_per_1000_deliveries").asDouble(Double.NaN)), 1));
         figures.put("ceiling_cpu_ms_per_1000_deliveries", Stats.round(median(ceilings,
                 c -> c.path("cpu_ms_per_1000_deliveries").asDouble(Double.NaN)), 1));
+        ObjectNode machineCpu = figures.putObject("machine_cpu_ms_per_1000_deliveries");
+        for (String who : new String[] {"postgresql", "kafka", "bench_runner"}) {
+            machineCpu.put("gateway_run_" + who, Stats.round(median(gateways, g -> g.path("clean")
+                    .path("other_cpu_ms_per_1000_deliveries").path(who).asDouble(Double.NaN)), 1));
+            machineCpu.put("ceiling_run_" + who, Stats.round(median(ceilings, c -> c
+                    .path("other_cpu_ms_per_1000_deliveries").path(who).asDouble(Double.NaN)), 1));
+        }
         double rss = median(gateways, g -> g.path("peak_rss_mib").asDouble(Double.NaN));
         double rssMax = gateways.stream().mapToDouble(g -> g.path("peak_rss_mib").asDouble(0)).max().orElse(Double.NaN);
         figures.put("peak_rss_mib", rss);
@@ -211,6 +218,12 @@ final class Report {
                 "p99 " + f.path("ceiling_latency_p99_ms").asText() + " (same paced load: the machine's floor)");
         row(out, "CPU ms / 1000 deliveries", f.path("cpu_ms_per_1000_deliveries"), "");
         row(out, "ceiling CPU ms / 1000", f.path("ceiling_cpu_ms_per_1000_deliveries"), "");
+        JsonNode m = f.path("machine_cpu_ms_per_1000_deliveries");
+        row(out, "PostgreSQL CPU ms / 1000", m.path("gateway_run_postgresql"), "during the gateway's clean phase");
+        row(out, "Kafka CPU ms / 1000 (gw / ceiling)", m.path("gateway_run_kafka"),
+                "ceiling run: " + m.path("ceiling_run_kafka").asText());
+        row(out, "receivers+producer ms / 1000", m.path("gateway_run_bench_runner"),
+                "ceiling run: " + m.path("ceiling_run_bench_runner").asText());
         row(out, "peak RSS MiB (max)", f.path("peak_rss_mib_max"), "<= 400");
         row(out, "time to ready (ms)", f.path("time_to_ready_ms"), "");
         JsonNode iso = f.path("isolation");

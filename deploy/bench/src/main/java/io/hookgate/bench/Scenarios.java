@@ -48,6 +48,7 @@ final class Scenarios implements AutoCloseable {
         if (options.dump) {
             measure.dumpTo(options.out);
         }
+        measure.diagnosticsTo(options.out.resolve("logs"));
     }
 
     List<Double> readyMillis() {
@@ -105,9 +106,11 @@ final class Scenarios implements AutoCloseable {
             double eventsPerSecond = options.latencyRate > 0 ? options.latencyRate
                     : (Double.isNaN(rate) ? 1000 : rate) / 2 / Workload.FAN_OUT;
             node.put("paced_events_per_s", Stats.round(eventsPerSecond, 1));
+            double[] before = timers(gateway);
             Measure.Measured latency = measure.latency("latency", workload, topics.events(), eventsPerSecond,
                     options.latencySeconds, all(), session.verifiers(), List.of(gateway));
             node.set("latency", latency.result().toJson(json));
+            splitLatency(node, before, timers(gateway));
             if (options.isolation) {
                 isolation(node, workload, topics, session, gateway, clean, latency, eventsPerSecond);
             }
@@ -204,6 +207,25 @@ final class Scenarios implements AutoCloseable {
             }
         }
         return levels;
+    }
+
+    /** The gateway's own timers: attempt and end-to-end sums (s) and counts, from /q/metrics. */
+    private static double[] timers(Gateway gateway) {
+        return new double[] {
+            gateway.metric("hookgate_delivery_attempt_seconds_sum", ""),
+            gateway.metric("hookgate_delivery_attempt_seconds_count", ""),
+            gateway.metric("hookgate_delivery_end_to_end_seconds_sum", ""),
+            gateway.metric("hookgate_delivery_end_to_end_seconds_count", ""),
+        };
+    }
+
+    /** Mean HTTP attempt time vs mean end-to-end time in the latency phase: the rest is spent before sending. */
+    private static void splitLatency(ObjectNode node, double[] before, double[] after) {
+        double attempts = after[1] - before[1];
+        double ends = after[3] - before[3];
+        ObjectNode split = node.putObject("gateway_timers_in_latency_phase");
+        split.put("mean_attempt_ms", attempts <= 0 ? Double.NaN : Stats.round((after[0] - before[0]) / attempts * 1000, 2));
+        split.put("mean_end_to_end_ms", ends <= 0 ? Double.NaN : Stats.round((after[2] - before[2]) / ends * 1000, 2));
     }
 
     /** Unmeasured load first, so the JIT has compiled the hot paths before anything is timed. */
