@@ -65,7 +65,7 @@ public final class AdminApi {
         for (Subscription subscription : subscriptions) {
             permits.acquire();
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/subscriptions/" + subscription.id()))
-                    .header("authorization", "Bearer " + apiKey).timeout(Duration.ofSeconds(30)).DELETE().build();
+                    .header("authorization", "Bearer " + apiKey).timeout(Duration.ofSeconds(5)).DELETE().build();
             futures.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                     .thenApply(response -> response.statusCode() == 204 ? 1 : 0)
                     .exceptionally(error -> 0)
