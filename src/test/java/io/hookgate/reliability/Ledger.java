@@ -147,6 +147,11 @@ public final class Ledger {
         return count;
     }
 
+    /** Figures plus the gateway's own account of retried attempts, for duplicates by cause. */
+    public Figures figures(Map<String, Long> retriedAttemptsByError) {
+        return figures().with("retried_attempts_by_error", retriedAttemptsByError);
+    }
+
     public synchronized Figures figures() {
         collect();
         List<Long> sorted = latenciesFrom(0);

@@ -34,6 +34,7 @@ public final class Scenario implements AutoCloseable {
     public final KafkaProducer<byte[], byte[]> producer;
     public final Ledger ledger;
     private final Map<String, String> env;
+    private String tenantId;
 
     private Scenario(String name, Map<String, String> overrides, int subscriptions) throws Exception {
         this.name = name;
@@ -95,14 +96,39 @@ public final class Scenario implements AutoCloseable {
                 Duration.ofSeconds(60)).size();
     }
 
+    /**
+     * Attempts the gateway recorded as failed and then retried, by error: a request that reached the receiver
+     * but was recorded as failed is one cause of duplicates; the other is a crash before anything was recorded.
+     */
+    public Map<String, Long> retriedAttemptsByError() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        String sql = "SELECT coalesce(a.error, a.status_code::text), count(*) FROM attempts a JOIN deliveries d"
+                + " ON d.id = a.delivery_id WHERE d.tenant_id = ?::uuid AND a.n < d.attempts GROUP BY 1";
+        try (var db = java.sql.DriverManager.getConnection(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"),
+                System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
+                var st = db.prepareStatement(sql)) {
+            st.setString(1, tenantId);
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            out.put("query_failed: " + e.getMessage(), -1L);
+        }
+        return out;
+    }
+
     public long lag() throws Exception {
         return KafkaTools.lag(gateway.topic("HOOKGATE_INTAKE_GROUP_ID"), eventsTopic());
     }
 
     private String tenant(List<String> rooms) {
-        return given().baseUri(gateway.baseUrl()).auth().oauth2(GatewayProcess.ADMIN_KEY).contentType(ContentType.JSON)
-                .body(Map.of("name", "reliability-" + name, "channels", rooms))
-                .post("/v1/tenants").then().statusCode(201).extract().path("api_key");
+        var body = given().baseUri(gateway.baseUrl()).auth().oauth2(GatewayProcess.ADMIN_KEY)
+                .contentType(ContentType.JSON).body(Map.of("name", "reliability-" + name, "channels", rooms))
+                .post("/v1/tenants").then().statusCode(201).extract().jsonPath();
+        tenantId = body.getString("id");
+        return body.getString("api_key");
     }
 
     private Ledger.Endpoint subscribe(String key, Receiver receiver, List<String> rooms) {
