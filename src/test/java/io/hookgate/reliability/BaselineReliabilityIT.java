@@ -12,7 +12,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "hookgate.reliability", matches = "true")
 class BaselineReliabilityIT {
 
-    static final int EVENTS = Integer.getInteger("hookgate.reliability.events", 2000);
+    static final int EVENTS = Integer.getInteger("hookgate.reliability.events", 1500);
     static final int PACED = 400;
     static final int PACED_RATE = 20;
 
