@@ -1,0 +1,104 @@
+package io.hookgate.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Command-line options of {@link BenchRunner}; the mode sets the defaults, flags override them. */
+public final class BenchOptions {
+
+    String mode = "full";
+    int runs;
+    int events;
+    int warmupEvents;
+    int latencySeconds;
+    double latencyRate;
+    int sweepEvents;
+    int[] sweepCounts = {10, 100, 1000, 10000};
+    boolean ceiling = true;
+    boolean gateway = true;
+    boolean isolation = true;
+    boolean scaling = true;
+    boolean sweep = true;
+    boolean jfr;
+    boolean dump;
+    int sampleEvery;
+    int partitions = 4;
+    int endpoints = 10;
+    int subscriptions = 20;
+    Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    Path out = Path.of("target", "bench");
+    List<String> gatewayJvm = new ArrayList<>(List.of("-Xmx256m"));
+    String bootstrap = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
+
+    static BenchOptions parse(String[] args) {
+        BenchOptions o = new BenchOptions();
+        for (String arg : args) {
+            if (arg.equals("--smoke") || arg.equals("--quick") || arg.equals("--full")) {
+                o.mode = arg.substring(2);
+            }
+        }
+        o.applyModeDefaults();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--smoke", "--quick", "--full" -> { }
+                case "--runs" -> o.runs = Integer.parseInt(args[++i]);
+                case "--events" -> o.events = Integer.parseInt(args[++i]);
+                case "--warmup-events" -> o.warmupEvents = Integer.parseInt(args[++i]);
+                case "--latency-seconds" -> o.latencySeconds = Integer.parseInt(args[++i]);
+                case "--latency-rate" -> o.latencyRate = Double.parseDouble(args[++i]);
+                case "--sweep-events" -> o.sweepEvents = Integer.parseInt(args[++i]);
+                case "--sweep-counts" -> o.sweepCounts = Arrays.stream(args[++i].split(","))
+                        .mapToInt(Integer::parseInt).toArray();
+                case "--sample-every" -> o.sampleEvery = Integer.parseInt(args[++i]);
+                case "--no-ceiling" -> o.ceiling = false;
+                case "--no-gateway" -> o.gateway = false;
+                case "--no-isolation" -> o.isolation = false;
+                case "--no-scaling" -> o.scaling = false;
+                case "--no-sweep" -> o.sweep = false;
+                case "--jfr" -> o.jfr = true;
+                case "--dump" -> o.dump = true;
+                case "--jar" -> o.jar = Path.of(args[++i]);
+                case "--out" -> o.out = Path.of(args[++i]);
+                case "--gateway-jvm-opts" -> o.gatewayJvm = new ArrayList<>(List.of(args[++i].trim().split("\\s+")));
+                default -> throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        return o;
+    }
+
+    private void applyModeDefaults() {
+        switch (mode) {
+            case "smoke" -> {
+                runs = 1;
+                events = 10_000;
+                warmupEvents = 2_000;
+                latencySeconds = 5;
+                sampleEvery = 10;
+                ceiling = false;
+                isolation = false;
+                scaling = false;
+                sweep = false;
+            }
+            case "quick" -> {
+                runs = 1;
+                events = 15_000;
+                warmupEvents = 8_000;
+                latencySeconds = 6;
+                sweepEvents = 4_000;
+                sampleEvery = 100;
+            }
+            default -> {
+                runs = 3;
+                // sized so three runs of everything fit in 10 minutes on 2 shared cores (issue: 600k)
+                events = 12_000;
+                warmupEvents = 8_000;
+                latencySeconds = 6;
+                sweepEvents = 3_000;
+                sampleEvery = 100;
+            }
+        }
+    }
+}
