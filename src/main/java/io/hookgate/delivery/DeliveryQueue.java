@@ -17,6 +17,7 @@ import java.util.UUID;
 /**
  * The deliveries table used as a queue. Claiming moves next_attempt_at forward by the lease, so rows of
  * a crashed replica become due again by themselves; SKIP LOCKED lets replicas claim side by side.
+ * NO KEY UPDATE, not UPDATE: it must not block the foreign-key share locks of attempt inserts.
  */
 @ApplicationScoped
 public class DeliveryQueue {
@@ -30,7 +31,7 @@ public class DeliveryQueue {
                            AND NOT (subscription_id = ANY($2))
                          ORDER BY next_attempt_at
                          LIMIT $1
-                           FOR UPDATE SKIP LOCKED) due
+                           FOR NO KEY UPDATE SKIP LOCKED) due
                  WHERE d.id = due.id
              RETURNING d.id, d.event_id, d.subscription_id, d.tenant_id, d.event_type, d.attempts,
                        d.cycle_attempts, d.source_at, d.first_attempt_at, d.next_attempt_at)

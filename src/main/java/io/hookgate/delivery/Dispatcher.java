@@ -103,6 +103,14 @@ public class Dispatcher {
     private void dispatch(List<ClaimedDelivery> claimed) {
         List<UUID> postponed = new ArrayList<>();
         List<Instant> until = new ArrayList<>();
+        if (stopping) {
+            // a round that raced with shutdown: hand its rows back rather than start them
+            claimed.forEach(d -> {
+                postponed.add(d.id());
+                until.add(clock.instant());
+            });
+            claimed = List.of();
+        }
         for (ClaimedDelivery d : claimed) {
             lanes.offer(d).ifPresent(at -> {
                 postponed.add(d.id());

@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +23,9 @@ import java.util.Objects;
  * The one outbound HTTP client. It dials exactly the pinned address while the Host header, SNI and
  * certificate check use the URL's host; it never follows redirects and never decompresses.
  */
+// created at boot on the main thread: a client created lazily on an HTTP verticle's context would be
+// closed with that verticle when the server shuts down, cutting in-flight deliveries
+@Startup
 @ApplicationScoped
 public class PinnedHttpClient {
 

@@ -46,6 +46,8 @@ class IsolationTest {
             Duration p99Fault = p99(underFault);
             // generous bound: shared 2-core machine; a stalled dispatcher would show seconds, not this
             assertThat(p99Fault).isLessThanOrEqualTo(p99Base.multipliedBy(3).plusMillis(500));
+            // the breaker opens after 10 failures (70 %) and holds the 200 failing deliveries back
+            assertThat(failing.requests().size()).isLessThan(50);
         }
     }
 
