@@ -1,5 +1,6 @@
 package io.hookgate.delivery;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.logging.Log;
@@ -118,7 +119,7 @@ public class DeadLetterPublisher {
                 .put("payload", new String(body, StandardCharsets.UTF_8));
         try {
             return mapper.writeValueAsBytes(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("dead letter not serialisable", e);
         }
     }

@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +99,7 @@ public class OutcomeWriter {
         int n = batch.size();
         UUID[] ids = new UUID[n];
         Integer[] numbers = new Integer[n];
-        java.time.OffsetDateTime[] at = new java.time.OffsetDateTime[n];
+        OffsetDateTime[] at = new OffsetDateTime[n];
         Integer[] codes = new Integer[n];
         Integer[] latency = new Integer[n];
         String[] errors = new String[n];
@@ -124,10 +125,10 @@ public class OutcomeWriter {
         UUID[] ids = new UUID[n];
         String[] statuses = new String[n];
         Integer[] numbers = new Integer[n];
-        java.time.OffsetDateTime[] next = new java.time.OffsetDateTime[n];
+        OffsetDateTime[] next = new OffsetDateTime[n];
         Integer[] codes = new Integer[n];
         String[] errors = new String[n];
-        java.time.OffsetDateTime[] at = new java.time.OffsetDateTime[n];
+        OffsetDateTime[] at = new OffsetDateTime[n];
         for (int i = 0; i < n; i++) {
             Completion c = batch.get(i);
             ids[i] = c.delivery().id();

@@ -1,5 +1,6 @@
 package io.hookgate.subscription.index;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class IndexSnapshot {
     }
 
     /** Subscriptions that receive an event of this type on this channel, recorded at this instant. */
-    public List<IndexedSubscription> match(String channel, String eventType, java.time.Instant recordedAt) {
+    public List<IndexedSubscription> match(String channel, String eventType, Instant recordedAt) {
         List<IndexedSubscription> out = new ArrayList<>(4);
         for (IndexedSubscription s : byChannel.getOrDefault(channel, List.of())) {
             if (s.wants(eventType, recordedAt)) {
