@@ -8,7 +8,9 @@ import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Resolve once, check every address, pin the first: the returned address is the only one the HTTP
@@ -16,6 +18,11 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class EgressGuard {
+
+    /** Bound on remembered parses; past it the cache starts over. */
+    private static final int MAX_PARSED = 50_000;
+
+    private final Map<String, TargetUrl> parsed = new ConcurrentHashMap<>();
 
     private final UrlPolicy policy;
     private final AddressClassifier classifier;
@@ -42,7 +49,24 @@ public class EgressGuard {
 
     /** Parses, resolves and checks the URL; fails with {@link EgressDeniedException}. */
     public Uni<PinnedTarget> check(String url) {
-        return Uni.createFrom().item(() -> policy.parse(url)).onItem().transformToUni(this::check);
+        return Uni.createFrom().item(() -> parsedOnce(url)).onItem().transformToUni(this::check);
+    }
+
+    /**
+     * Parsing is a pure function of the URL text, so delivery attempts reuse it; resolving and
+     * classifying the addresses still happen on every call.
+     */
+    private TargetUrl parsedOnce(String url) {
+        TargetUrl cached = parsed.get(url);
+        if (cached != null) {
+            return cached;
+        }
+        TargetUrl fresh = policy.parse(url);
+        if (parsed.size() >= MAX_PARSED) {
+            parsed.clear();
+        }
+        parsed.put(url, fresh);
+        return fresh;
     }
 
     /** Resolves and checks an already parsed URL (every attempt must re-check: DNS may have changed). */
