@@ -48,7 +48,7 @@ public class BodyLimits {
     private void checkDeclaredLength(RoutingContext ctx) {
         String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         String path = ctx.normalizedPath();
-        if (declared == null || !isApiPath(path)) {
+        if (declared == null) {
             ctx.next();
             return;
         }
@@ -59,7 +59,8 @@ public class BodyLimits {
             ctx.next();
             return;
         }
-        long limit = limitFor(ctx.request().method().name(), path);
+        // outside the API only Quarkus' global 1 MiB limit applies, but it too must answer with a problem
+        long limit = isApiPath(path) ? limitFor(ctx.request().method().name(), path) : INTAKE_LIMIT;
         if (length <= limit) {
             ctx.next();
             return;
