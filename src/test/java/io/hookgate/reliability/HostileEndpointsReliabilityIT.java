@@ -30,7 +30,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Scenario 7: 11 healthy and 9 hostile endpoints on one gateway. Healthy latency is measured first alone, then
- * while the hostile ones hang, fail, redirect to a canary, reset, trickle and stream without end.
+ * while the hostile ones hang, fail, redirect to a canary, reset, trickle and stream without end, then alone again.
  */
 @EnabledIfSystemProperty(named = "hookgate.reliability", matches = "true")
 class HostileEndpointsReliabilityIT {
@@ -106,6 +106,11 @@ class HostileEndpointsReliabilityIT {
                         Duration.ofMinutes(4));
                 hostileFeed.shutdownNow();
                 long[] fireMax = sampler.takeMaxima();
+                // healthy-only again once the hostile work has settled: shows how noisy the machine is
+                long after = from + PACED;
+                ledger.produce(producer, topic, after, after + PACED, RATE);
+                boolean afterDone = ledger.awaitComplete(Duration.ofMinutes(2));
+                List<Long> afterward = ledger.latenciesFrom(after);
                 List<ConsumerRecord<byte[], byte[]>> dlq = KafkaTools.drain(
                         gateway.topic("HOOKGATE_TOPICS_DELIVERIES_DLQ"),
                         ReliabilityReport.DIR.resolve(NAME + "-webhook.deliveries.dlq.jsonl"), Duration.ofSeconds(60));
@@ -124,12 +129,14 @@ class HostileEndpointsReliabilityIT {
                         .with("hostile_events_per_endpoint", HOSTILE_EVENTS)
                         .with("baseline_e2e_p50_ms", Ledger.percentile(baseline, 50)).with("baseline_e2e_p99_ms", baseP99)
                         .with("under_fire_e2e_p99_ms", fireP99).with("p99_bound_ms", bound)
+                        .with("after_e2e_p50_ms", Ledger.percentile(afterward, 50))
+                        .with("after_e2e_p99_ms", Ledger.percentile(afterward, 99))
                         .with("canary_connections", canary.connections())
                         .with("baseline_max_rss_mib", baseMax[0]).with("under_fire_max_rss_mib", fireMax[0])
                         .with("baseline_max_sockets", baseMax[1]).with("under_fire_max_sockets", fireMax[1])
                         .with("hostile_api_status_error", api).with("hostile_dlq_last_error", dlqReasons)
                         .with("hostile_endpoint_figures", endpointsFigures)
-                        .with("completed_in_time", warm && baselineDone && hostileDone);
+                        .with("completed_in_time", warm && baselineDone && hostileDone && afterDone);
                 int canaryConnections = canary.connections();
                 long socketBound = 2L * (HEALTHY + hostile.size()) * PER_ENDPOINT_CAP;
                 Verdict.record(f, soft -> {
