@@ -25,6 +25,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Publishes failed deliveries to webhook.deliveries.dlq through an outbox: a row stays unpublished
  * until the broker acknowledged it, and a sweeper retries leftovers, so a crash loses no dead letter.
+ * The sweeper leaves rows of the last two minutes to the inline publish, which may still be awaiting its ack.
  */
 @ApplicationScoped
 public class DeadLetterPublisher {
@@ -39,6 +40,7 @@ public class DeadLetterPublisher {
              WHERE d.status = 'failed' AND d.dlq_published_at IS NULL AND d.id = ANY($1)""";
     private static final String SWEEP = """
             SELECT id FROM deliveries WHERE status = 'failed' AND dlq_published_at IS NULL
+               AND last_attempt_at < now() - interval '2 minutes'
              ORDER BY last_attempt_at LIMIT 200""";
     private static final String MARK = "UPDATE deliveries SET dlq_published_at = now() WHERE id = ANY($1)";
 
