@@ -1,9 +1,12 @@
 package io.hookgate.reliability;
 
+import static org.awaitility.Awaitility.await;
+
 import io.hookgate.support.GatewayProcess;
 import io.hookgate.support.Receiver;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +65,10 @@ class TenantIsolationReliabilityIT {
                     wrong.add(p.method() + " " + p.path() + " -> " + a.status() + " (expected " + p.expected() + ")");
                 }
             }
-            Thread.sleep(3000); // anything A managed to queue would have been sent by now
+            // anything A managed to queue would have been sent within this quiet window
+            int quiet = receiverB.requests().size();
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                    .until(() -> receiverB.requests().size() == quiet);
             Map<String, String> after = snapshot(api, keyB, tenantB, subs, deliveries);
             List<String> changed = before.keySet().stream().filter(k -> !before.get(k).equals(after.get(k))).toList();
             int receivedAfter = receiverB.requests().size();
