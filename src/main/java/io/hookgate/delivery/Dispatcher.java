@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -119,6 +120,28 @@ public class Dispatcher {
         }
         queue.postpone(postponed, until, owner).subscribe().with(v -> { },
                 e -> Log.warnf("postponing %d deliveries failed; their leases will expire: %s", postponed.size(), e));
+    }
+
+    /**
+     * Reserves lane room for an intake batch of {@code wanted} fresh deliveries, so they can be stored
+     * already leased here and sent without waiting for a claim round. Nothing is reserved while stopping.
+     */
+    public Handoff reserve(int wanted) {
+        if (stopping) {
+            return new Handoff(0, Set.of(), config.lease(), owner);
+        }
+        return new Handoff(lanes.reserve(wanted), lanes.excludedSubscriptions(), config.lease(), owner);
+    }
+
+    /** Starts the deliveries the intake just stored leased to this replica; wakes a claim for the rest. */
+    public void handOff(Handoff handoff, List<ClaimedDelivery> stored) {
+        lanes.unreserve(handoff.reserved());
+        if (!stored.isEmpty()) {
+            dispatch(stored);
+        }
+        if (handoff.declinedAny()) {
+            wake();
+        }
     }
 
     /** Stops claiming, hands back queued work, and lets in-flight attempts finish within the timeout. */

@@ -37,6 +37,7 @@ public class EndpointLanes {
     private final Map<String, ArrayDeque<ClaimedDelivery>> queues = new HashMap<>();
     private final Map<String, Set<UUID>> subscriptionsByEndpoint = new HashMap<>();
     private int queued;
+    private int reserved;
     private Runnable slotFreed = () -> { };
 
     public EndpointLanes(DeliveryConfig config, InFlightLimiter limiter, EndpointBreakers breakers,
@@ -56,7 +57,19 @@ public class EndpointLanes {
 
     /** How many more rows may be claimed now. */
     synchronized int room() {
-        return config.maxInFlight() - limiter.inFlight() - queued;
+        return config.maxInFlight() - limiter.inFlight() - queued - reserved;
+    }
+
+    /** Holds room for up to {@code wanted} rows that are being stored leased; returns how many were granted. */
+    synchronized int reserve(int wanted) {
+        int granted = Math.max(0, Math.min(wanted, room()));
+        reserved += granted;
+        return granted;
+    }
+
+    /** Gives reserved room back, right before the stored rows are offered. */
+    synchronized void unreserve(int count) {
+        reserved -= count;
     }
 
     synchronized int inFlight() {

@@ -1,6 +1,9 @@
 package io.hookgate.intake;
 
+import io.hookgate.delivery.ClaimedDelivery;
 import io.hookgate.delivery.Dispatcher;
+import io.hookgate.delivery.Handoff;
+import io.hookgate.delivery.NewDelivery;
 import io.hookgate.event.ChatEvent;
 import io.hookgate.event.ChatEventParser;
 import io.hookgate.event.ParseResult;
@@ -41,14 +44,13 @@ public class FanOut {
     public Uni<Void> process(List<KafkaRecord<byte[], byte[]>> records) {
         return store.retrying(index::current).chain(snapshot -> {
             Batch batch = classify(records, snapshot);
-            return store.store(batch.events(), batch.deliveries())
+            Handoff handoff = dispatcher.reserve(batch.deliveries().size());
+            List<NewDelivery> rows = batch.deliveries().stream().map(d -> d.toNew(handoff)).toList();
+            return store.store(batch.events(), rows, handoff)
+                    .onItemOrFailure().invoke((stored, failure) ->
+                            dispatcher.handOff(handoff, stored == null ? List.of() : stored))
                     .chain(() -> poison.publish(batch.poison()))
-                    .invoke(() -> {
-                        batch.countInto(metrics);
-                        if (!batch.deliveries().isEmpty()) {
-                            dispatcher.wake();
-                        }
-                    });
+                    .invoke(() -> batch.countInto(metrics));
         });
     }
 
@@ -78,16 +80,26 @@ public class FanOut {
         }
         batch.events().add(new FanOutStore.EventRow(event.id().value(), type, event.channel(),
                 event.occurredAt(), event.timestamp(), event.rawJson()));
+        ClaimedDelivery.Event stored = new ClaimedDelivery.Event(event.timestamp(), event.rawJson());
         for (IndexedSubscription target : targets) {
-            batch.deliveries().add(new FanOutStore.DeliveryRow(event.id().value(), target.id(), target.tenantId(),
-                    type, recordedAt));
+            batch.deliveries().add(new Matched(event.id().value(), target, type, recordedAt, stored));
+        }
+    }
+
+    /** One (event, subscription) match, not yet stored. */
+    private record Matched(String eventId, IndexedSubscription target, String type, Instant recordedAt,
+            ClaimedDelivery.Event event) {
+
+        NewDelivery toNew(Handoff handoff) {
+            return new NewDelivery(eventId, target.id(), target.tenantId(), type, recordedAt, event,
+                    handoff.take(target.id()));
         }
     }
 
     /** The outcome of classifying one Kafka batch. */
     private static final class Batch {
         private final List<FanOutStore.EventRow> events = new ArrayList<>();
-        private final List<FanOutStore.DeliveryRow> deliveries = new ArrayList<>();
+        private final List<Matched> deliveries = new ArrayList<>();
         private final List<PoisonPublisher.Poison> poison = new ArrayList<>();
         private int fannedOut;
         private int skipped;
@@ -96,7 +108,7 @@ public class FanOut {
             return events;
         }
 
-        List<FanOutStore.DeliveryRow> deliveries() {
+        List<Matched> deliveries() {
             return deliveries;
         }
 

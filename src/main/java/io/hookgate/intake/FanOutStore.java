@@ -1,17 +1,18 @@
 package io.hookgate.intake;
 
-import io.hookgate.ops.Ids;
+import io.hookgate.delivery.ClaimedDelivery;
+import io.hookgate.delivery.DeliveryQueue;
+import io.hookgate.delivery.Handoff;
+import io.hookgate.delivery.NewDelivery;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -25,36 +26,28 @@ public class FanOutStore {
             INSERT INTO events (id, event_type, channel, occurred_at, occurred_at_text, payload)
             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[])
             ON CONFLICT (id) DO NOTHING""";
-    private static final String INSERT_DELIVERIES = """
-            INSERT INTO deliveries (id, event_id, subscription_id, tenant_id, event_type, status,
-                                    next_attempt_at, source_at)
-            SELECT u.id, u.event_id, u.subscription_id, u.tenant_id, u.event_type, 'pending', now(), u.source_at
-              FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::timestamptz[])
-                   AS u(id, event_id, subscription_id, tenant_id, event_type, source_at)
-            ON CONFLICT (event_id, subscription_id) DO NOTHING""";
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final Pool pool;
+    private final DeliveryQueue queue;
 
-    public FanOutStore(Pool pool) {
+    public FanOutStore(Pool pool, DeliveryQueue queue) {
         this.pool = pool;
+        this.queue = queue;
     }
 
     public record EventRow(String id, String type, String channel, OffsetDateTime occurredAt, String occurredAtText,
             String payload) {
     }
 
-    public record DeliveryRow(String eventId, UUID subscriptionId, UUID tenantId, String type, Instant sourceAt) {
-    }
-
-    public Uni<Void> store(List<EventRow> events, List<DeliveryRow> deliveries) {
+    /** Stores the batch; returns the deliveries stored leased to this replica, ready to send. */
+    public Uni<List<ClaimedDelivery>> store(List<EventRow> events, List<NewDelivery> deliveries, Handoff handoff) {
         if (deliveries.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(List.of());
         }
         return retrying(() -> pool.withTransaction(conn -> conn.preparedQuery(INSERT_EVENTS).execute(eventsTuple(events))
-                .chain(() -> conn.preparedQuery(INSERT_DELIVERIES).execute(deliveriesTuple(deliveries)))
-                .replaceWithVoid()));
+                .chain(() -> queue.enqueue(conn, deliveries, handoff.lease(), handoff.owner()))));
     }
 
     /**
@@ -86,26 +79,5 @@ public class FanOutStore {
         }
         return Tuple.tuple().addArrayOfString(ids).addArrayOfString(types).addArrayOfString(channels)
                 .addArrayOfOffsetDateTime(occurred).addArrayOfString(texts).addArrayOfString(payloads);
-    }
-
-    private static Tuple deliveriesTuple(List<DeliveryRow> rows) {
-        int n = rows.size();
-        UUID[] ids = new UUID[n];
-        String[] eventIds = new String[n];
-        UUID[] subscriptions = new UUID[n];
-        UUID[] tenants = new UUID[n];
-        String[] types = new String[n];
-        OffsetDateTime[] sourceAt = new OffsetDateTime[n];
-        for (int i = 0; i < n; i++) {
-            DeliveryRow d = rows.get(i);
-            ids[i] = Ids.newId();
-            eventIds[i] = d.eventId();
-            subscriptions[i] = d.subscriptionId();
-            tenants[i] = d.tenantId();
-            types[i] = d.type();
-            sourceAt[i] = d.sourceAt().atOffset(ZoneOffset.UTC);
-        }
-        return Tuple.tuple().addArrayOfUUID(ids).addArrayOfString(eventIds).addArrayOfUUID(subscriptions)
-                .addArrayOfUUID(tenants).addArrayOfString(types).addArrayOfOffsetDateTime(sourceAt);
     }
 }
