@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes attempt results back in batches: one attempts insert and one deliveries update per flush,
+ * Writes attempt results back in batches: one statement (attempts insert and deliveries update) per flush,
  * whatever the number of results. A failed flush is retried; nothing decided is dropped.
  */
 @ApplicationScoped
@@ -22,20 +22,24 @@ public class OutcomeWriter {
 
     private static final int MAX_BATCH = 256;
     private static final long LINGER_MS = 5;
-    private static final String INSERT_ATTEMPTS = """
-            INSERT INTO attempts (delivery_id, n, at, status_code, latency_ms, error, response_excerpt)
-            SELECT * FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::int[], $5::int[], $6::text[], $7::text[])
-            ON CONFLICT DO NOTHING""";
-    private static final String UPDATE_DELIVERIES = """
+    /** Both writes in one statement: one round trip and an implicit transaction, no BEGIN or COMMIT. */
+    private static final String WRITE = """
+            WITH u AS (
+                SELECT * FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::int[], $5::int[], $6::text[],
+                                     $7::text[], $8::text[], $9::timestamptz[])
+                       AS u(id, n, at, code, latency, err, excerpt, status, next_at)),
+            logged AS (
+                INSERT INTO attempts (delivery_id, n, at, status_code, latency_ms, error, response_excerpt)
+                SELECT id, n, at, code, latency, err, excerpt FROM u
+                ON CONFLICT DO NOTHING)
             UPDATE deliveries d
                SET status = u.status, attempts = u.n, cycle_attempts = d.cycle_attempts + 1,
                    next_attempt_at = COALESCE(u.next_at, d.next_attempt_at), lease_owner = NULL,
                    last_status_code = u.code, last_error = u.err,
                    first_attempt_at = COALESCE(d.first_attempt_at, u.at), last_attempt_at = u.at,
                    delivered_at = CASE WHEN u.status = 'delivered' THEN u.at ELSE d.delivered_at END
-              FROM unnest($1::uuid[], $2::text[], $3::int[], $4::timestamptz[], $5::int[], $6::text[],
-                          $7::timestamptz[]) AS u(id, status, n, next_at, code, err, at)
-             WHERE d.id = u.id AND d.lease_owner = $8 AND d.attempts = u.n - 1""";
+              FROM u
+             WHERE d.id = u.id AND d.lease_owner = $10 AND d.attempts = u.n - 1""";
 
     private final Pool pool;
     private final Vertx vertx;
@@ -90,12 +94,10 @@ public class OutcomeWriter {
     }
 
     private Uni<Void> write(List<Completion> batch) {
-        return pool.withTransaction(conn -> conn.preparedQuery(INSERT_ATTEMPTS).execute(attempts(batch))
-                .chain(() -> conn.preparedQuery(UPDATE_DELIVERIES).execute(updates(batch)))
-                .replaceWithVoid());
+        return pool.preparedQuery(WRITE).execute(arguments(batch)).replaceWithVoid();
     }
 
-    private static Tuple attempts(List<Completion> batch) {
+    private Tuple arguments(List<Completion> batch) {
         int n = batch.size();
         UUID[] ids = new UUID[n];
         Integer[] numbers = new Integer[n];
@@ -104,6 +106,8 @@ public class OutcomeWriter {
         Integer[] latency = new Integer[n];
         String[] errors = new String[n];
         String[] excerpts = new String[n];
+        String[] statuses = new String[n];
+        OffsetDateTime[] next = new OffsetDateTime[n];
         for (int i = 0; i < n; i++) {
             Completion c = batch.get(i);
             AttemptResult r = c.attempt();
@@ -114,33 +118,12 @@ public class OutcomeWriter {
             latency[i] = (int) Math.min(Integer.MAX_VALUE, r.latency().toMillis());
             errors[i] = r.errorCode();
             excerpts[i] = r.responseExcerpt();
+            statuses[i] = c.status();
+            next[i] = c.nextAttemptAt() == null ? null : c.nextAttemptAt().atOffset(ZoneOffset.UTC);
         }
         return Tuple.tuple().addArrayOfUUID(ids).addArrayOfInteger(numbers).addArrayOfOffsetDateTime(at)
                 .addArrayOfInteger(codes).addArrayOfInteger(latency).addArrayOfString(errors)
-                .addArrayOfString(excerpts);
-    }
-
-    private Tuple updates(List<Completion> batch) {
-        int n = batch.size();
-        UUID[] ids = new UUID[n];
-        String[] statuses = new String[n];
-        Integer[] numbers = new Integer[n];
-        OffsetDateTime[] next = new OffsetDateTime[n];
-        Integer[] codes = new Integer[n];
-        String[] errors = new String[n];
-        OffsetDateTime[] at = new OffsetDateTime[n];
-        for (int i = 0; i < n; i++) {
-            Completion c = batch.get(i);
-            ids[i] = c.delivery().id();
-            statuses[i] = c.status();
-            numbers[i] = c.attemptNumber();
-            next[i] = c.nextAttemptAt() == null ? null : c.nextAttemptAt().atOffset(ZoneOffset.UTC);
-            codes[i] = c.attempt().statusCode();
-            errors[i] = c.attempt().errorCode();
-            at[i] = c.attempt().at().atOffset(ZoneOffset.UTC);
-        }
-        return Tuple.tuple().addArrayOfUUID(ids).addArrayOfString(statuses).addArrayOfInteger(numbers)
-                .addArrayOfOffsetDateTime(next).addArrayOfInteger(codes).addArrayOfString(errors)
-                .addArrayOfOffsetDateTime(at).addString(owner);
+                .addArrayOfString(excerpts).addArrayOfString(statuses).addArrayOfOffsetDateTime(next)
+                .addString(owner);
     }
 }

@@ -13,6 +13,7 @@ import io.hookgate.subscription.index.SubscriberIndex;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,28 +31,39 @@ public class FanOut {
     private final PoisonPublisher poison;
     private final IntakeMetrics metrics;
     private final Dispatcher dispatcher;
+    private final Clock clock;
 
     public FanOut(ChatEventParser parser, SubscriberIndex index, FanOutStore store, PoisonPublisher poison,
-            IntakeMetrics metrics, Dispatcher dispatcher) {
+            IntakeMetrics metrics, Dispatcher dispatcher, Clock clock) {
         this.parser = parser;
         this.index = index;
         this.store = store;
         this.poison = poison;
         this.metrics = metrics;
         this.dispatcher = dispatcher;
+        this.clock = clock;
     }
 
     public Uni<Void> process(List<KafkaRecord<byte[], byte[]>> records) {
-        return store.retrying(index::current).chain(snapshot -> {
-            Batch batch = classify(records, snapshot);
-            Handoff handoff = dispatcher.reserve(batch.deliveries().size());
-            List<NewDelivery> rows = batch.deliveries().stream().map(d -> d.toNew(handoff)).toList();
-            return store.store(batch.events(), rows, handoff)
-                    .onItemOrFailure().invoke((stored, failure) ->
-                            dispatcher.handOff(handoff, stored == null ? List.of() : stored))
-                    .chain(() -> poison.publish(batch.poison()))
-                    .invoke(() -> batch.countInto(metrics));
-        });
+        return attempt(records, index.snapshot());
+    }
+
+    /** Matches with the index in memory; the store itself checks that the index is still current. */
+    private Uni<Void> attempt(List<KafkaRecord<byte[], byte[]>> records, IndexSnapshot snapshot) {
+        Batch batch = classify(records, snapshot);
+        Handoff handoff = dispatcher.reserve(batch.deliveries().size());
+        List<NewDelivery> rows = batch.deliveries().stream().map(d -> d.toNew(handoff)).toList();
+        return store.store(snapshot.version(), batch.events(), rows, handoff)
+                .onItemOrFailure().invoke((stored, failure) ->
+                        dispatcher.handOff(handoff, stored == null ? List.of() : stored.leased()))
+                .chain(stored -> {
+                    if (stored.indexVersion() != snapshot.version()) {
+                        return store.retrying(index::reload).chain(fresh -> attempt(records, fresh));
+                    }
+                    metrics.batch(records.size());
+                    metrics.stored(records.stream().map(KafkaRecord::getTimestamp).toList(), clock.instant());
+                    return poison.publish(batch.poison()).invoke(() -> batch.countInto(metrics));
+                });
     }
 
     private Batch classify(List<KafkaRecord<byte[], byte[]>> records, IndexSnapshot snapshot) {

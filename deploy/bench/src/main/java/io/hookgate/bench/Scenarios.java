@@ -216,16 +216,24 @@ final class Scenarios implements AutoCloseable {
             gateway.metric("hookgate_delivery_attempt_seconds_count", ""),
             gateway.metric("hookgate_delivery_end_to_end_seconds_sum", ""),
             gateway.metric("hookgate_delivery_end_to_end_seconds_count", ""),
+            gateway.metric("hookgate_intake_stored_delay_seconds_sum", ""),
+            gateway.metric("hookgate_intake_stored_delay_seconds_count", ""),
+            gateway.metric("hookgate_intake_batch_records_sum", ""),
+            gateway.metric("hookgate_intake_batch_records_count", ""),
         };
     }
 
-    /** Mean HTTP attempt time vs mean end-to-end time in the latency phase: the rest is spent before sending. */
+    /** Mean HTTP attempt, intake (record to stored) and end-to-end times in the latency phase, and batch size. */
     private static void splitLatency(ObjectNode node, double[] before, double[] after) {
         double attempts = after[1] - before[1];
         double ends = after[3] - before[3];
         ObjectNode split = node.putObject("gateway_timers_in_latency_phase");
         split.put("mean_attempt_ms", attempts <= 0 ? Double.NaN : Stats.round((after[0] - before[0]) / attempts * 1000, 2));
         split.put("mean_end_to_end_ms", ends <= 0 ? Double.NaN : Stats.round((after[2] - before[2]) / ends * 1000, 2));
+        double stored = after[5] - before[5];
+        double batches = after[7] - before[7];
+        split.put("mean_stored_after_ms", stored <= 0 ? Double.NaN : Stats.round((after[4] - before[4]) / stored * 1000, 2));
+        split.put("mean_records_per_kafka_batch", batches <= 0 ? Double.NaN : Stats.round((after[6] - before[6]) / batches, 1));
     }
 
     /** Unmeasured load first, so the JIT has compiled the hot paths before anything is timed. */
