@@ -52,6 +52,27 @@ public final class Faults {
         broker.onExit().get(30, TimeUnit.SECONDS);
     }
 
+    /** SIGSTOP of this run's broker: the process stays, its sockets stay open, nothing answers. */
+    public static void pauseKafka() throws Exception {
+        signalBroker("STOP");
+    }
+
+    /** SIGCONT of this run's broker; harmless if it is not stopped. */
+    public static void resumeKafka() throws Exception {
+        signalBroker("CONT");
+    }
+
+    /** True while the broker is stopped by a signal (state T in /proc/pid/stat). */
+    public static boolean kafkaPaused() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(broker().pid()), "stat"));
+        // The state follows the parenthesised command name, which may itself contain spaces.
+        return stat.substring(stat.lastIndexOf(')') + 2).startsWith("T");
+    }
+
+    private static void signalBroker(String signal) throws Exception {
+        run(List.of("kill", "-" + signal, Long.toString(broker().pid())), Duration.ofSeconds(10));
+    }
+
     /** Starts the broker again with the infra's own command; it returns at once, the broker comes up later. */
     public static void restartKafka() throws Exception {
         run(List.of(env("HOOKGATE_LOCAL_KAFKA_CMD_FILE")), Duration.ofSeconds(30));
