@@ -52,25 +52,34 @@ public final class Faults {
         broker.onExit().get(30, TimeUnit.SECONDS);
     }
 
-    /** SIGSTOP of this run's broker: the process stays, its sockets stay open, nothing answers. */
+    /** SIGSTOP of this run's broker, then waits until it is stopped: its sockets stay open, nothing answers. */
     public static void pauseKafka() throws Exception {
-        signalBroker("STOP");
+        signalBroker("STOP", true);
     }
 
-    /** SIGCONT of this run's broker; harmless if it is not stopped. */
+    /** SIGCONT of this run's broker, then waits until it runs again; harmless if it is not stopped. */
     public static void resumeKafka() throws Exception {
-        signalBroker("CONT");
+        signalBroker("CONT", false);
     }
 
-    /** True while the broker is stopped by a signal (state T in /proc/pid/stat). */
-    public static boolean kafkaPaused() throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(broker().pid()), "stat"));
+    private static void signalBroker(String signal, boolean stopped) throws Exception {
+        long pid = broker().pid();
+        run(List.of("kill", "-" + signal, Long.toString(pid)), Duration.ofSeconds(10));
+        // A group stop completes only once every thread has reached it, which takes a moment under load.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (stopped(pid) != stopped) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("broker " + pid + " not " + (stopped ? "stopped" : "running") + " after SIG" + signal);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** True while the process is stopped by a signal (state T in /proc/pid/stat). */
+    private static boolean stopped(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         // The state follows the parenthesised command name, which may itself contain spaces.
-        return stat.substring(stat.lastIndexOf(')') + 2).startsWith("T");
-    }
-
-    private static void signalBroker(String signal) throws Exception {
-        run(List.of("kill", "-" + signal, Long.toString(broker().pid())), Duration.ofSeconds(10));
+        return stat.charAt(stat.lastIndexOf(')') + 2) == 'T';
     }
 
     /** Starts the broker again with the infra's own command; it returns at once, the broker comes up later. */
