@@ -89,11 +89,7 @@ public class PinnedHttpClient {
                 .build();
     }
 
-    /**
-     * A socket error (a peer's reset, a broken pipe) on an egress connection. Vert.x then closes the connection and
-     * fails its requests, which the attempt records as {@code connection_reset}; without this handler Vert.x
-     * would also log each one as an unhandled ERROR. Idle pooled connections end up here too.
-     */
+    // Vert.x closes the connection and fails its requests (recorded as connection_reset); unhandled, it logs ERROR
     private static void connectionFailed(Throwable failure) {
         LOG.debugf("egress connection failed: %s", failure.toString());
     }
