@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import org.jboss.logging.Logger;
 
 /**
  * The one outbound HTTP client. It dials exactly the pinned address while the Host header, SNI and
@@ -59,6 +60,8 @@ public class PinnedHttpClient {
         }
     }
 
+    private static final Logger LOG = Logger.getLogger(PinnedHttpClient.class);
+
     private final Vertx vertx;
     private final Duration connectTimeout;
     private final HttpClient namedHostClient;
@@ -75,9 +78,20 @@ public class PinnedHttpClient {
         PoolOptions pool = new PoolOptions()
                 .setHttp1MaxSize(settings.maxConnectionsPerHost())
                 .setMaxWaitQueueSize(settings.maxWaitQueue());
-        this.namedHostClient = vertx.createHttpClient(clientOptions(settings).setForceSni(true), pool);
+        this.namedHostClient = createClient(vertx, clientOptions(settings).setForceSni(true), pool);
         // SNI must not carry an IP literal (RFC 6066), and the JDK rejects an IPv6 one outright
-        this.literalHostClient = vertx.createHttpClient(clientOptions(settings).setForceSni(false), pool);
+        this.literalHostClient = createClient(vertx, clientOptions(settings).setForceSni(false), pool);
+    }
+
+    private static HttpClient createClient(Vertx vertx, HttpClientOptions options, PoolOptions pool) {
+        return vertx.httpClientBuilder().with(options).with(pool)
+                .withConnectHandler(connection -> connection.exceptionHandler(PinnedHttpClient::connectionFailed))
+                .build();
+    }
+
+    // Vert.x closes the connection and fails its requests (recorded as connection_reset); unhandled, it logs ERROR
+    private static void connectionFailed(Throwable failure) {
+        LOG.debugf("egress connection failed: %s", failure.toString());
     }
 
     /**

@@ -52,6 +52,36 @@ public final class Faults {
         broker.onExit().get(30, TimeUnit.SECONDS);
     }
 
+    /** SIGSTOP of this run's broker, then waits until it is stopped: its sockets stay open, nothing answers. */
+    public static void pauseKafka() throws Exception {
+        signalBroker("STOP", true);
+    }
+
+    /** SIGCONT of this run's broker, then waits until it runs again; harmless if it is not stopped. */
+    public static void resumeKafka() throws Exception {
+        signalBroker("CONT", false);
+    }
+
+    private static void signalBroker(String signal, boolean stopped) throws Exception {
+        long pid = broker().pid();
+        run(List.of("kill", "-" + signal, Long.toString(pid)), Duration.ofSeconds(10));
+        // A group stop completes only once every thread has reached it, which takes a moment under load.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (stopped(pid) != stopped) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("broker " + pid + " not " + (stopped ? "stopped" : "running") + " after SIG" + signal);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** True while the process is stopped by a signal (state T in /proc/pid/stat). */
+    private static boolean stopped(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        // The state follows the parenthesised command name, which may itself contain spaces.
+        return stat.charAt(stat.lastIndexOf(')') + 2) == 'T';
+    }
+
     /** Starts the broker again with the infra's own command; it returns at once, the broker comes up later. */
     public static void restartKafka() throws Exception {
         run(List.of(env("HOOKGATE_LOCAL_KAFKA_CMD_FILE")), Duration.ofSeconds(30));

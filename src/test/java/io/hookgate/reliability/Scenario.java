@@ -104,7 +104,8 @@ public final class Scenario implements AutoCloseable {
         Map<String, Long> out = new java.util.TreeMap<>();
         String sql = "SELECT coalesce(a.error, a.status_code::text), count(*) FROM attempts a JOIN deliveries d"
                 + " ON d.id = a.delivery_id WHERE d.tenant_id = ?::uuid AND a.n < d.attempts GROUP BY 1";
-        try (var db = java.sql.DriverManager.getConnection(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"),
+        // The gateway's own database (GatewayProcess.freshDatabase), not the cluster's default one.
+        try (var db = java.sql.DriverManager.getConnection(gateway.databaseEnv().get("QUARKUS_DATASOURCE_JDBC_URL"),
                 System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
                 var st = db.prepareStatement(sql)) {
             st.setString(1, tenantId);
