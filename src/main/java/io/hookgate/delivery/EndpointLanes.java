@@ -33,6 +33,7 @@ public class EndpointLanes {
     private final DeliverySender sender;
     private final OutcomePlanner planner;
     private final OutcomeWriter writer;
+    private final AttemptContexts contexts;
     private final Clock clock;
     private final Map<String, ArrayDeque<ClaimedDelivery>> queues = new HashMap<>();
     private final Map<String, Set<UUID>> subscriptionsByEndpoint = new HashMap<>();
@@ -41,13 +42,15 @@ public class EndpointLanes {
     private Runnable slotFreed = () -> { };
 
     public EndpointLanes(DeliveryConfig config, InFlightLimiter limiter, EndpointBreakers breakers,
-            DeliverySender sender, OutcomePlanner planner, OutcomeWriter writer, Clock clock) {
+            DeliverySender sender, OutcomePlanner planner, OutcomeWriter writer, AttemptContexts contexts,
+            Clock clock) {
         this.config = config;
         this.limiter = limiter;
         this.breakers = breakers;
         this.sender = sender;
         this.planner = planner;
         this.writer = writer;
+        this.contexts = contexts;
         this.clock = clock;
     }
 
@@ -123,7 +126,8 @@ public class EndpointLanes {
     }
 
     private void start(String endpoint, ClaimedDelivery d, CircuitBreaker breaker) {
-        sender.send(d).subscribe().with(result -> finished(endpoint, d, breaker, result));
+        contexts.forEndpoint(endpoint).runOnContext(
+                v -> sender.send(d).subscribe().with(result -> finished(endpoint, d, breaker, result)));
     }
 
     private void finished(String endpoint, ClaimedDelivery d, CircuitBreaker breaker, AttemptResult result) {

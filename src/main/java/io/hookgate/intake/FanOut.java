@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,11 +46,11 @@ public class FanOut {
     }
 
     public Uni<Void> process(List<KafkaRecord<byte[], byte[]>> records) {
-        return attempt(records, index.snapshot());
+        return attempt(records, index.snapshot(), clock.instant());
     }
 
     /** Matches with the index in memory; the store itself checks that the index is still current. */
-    private Uni<Void> attempt(List<KafkaRecord<byte[], byte[]>> records, IndexSnapshot snapshot) {
+    private Uni<Void> attempt(List<KafkaRecord<byte[], byte[]>> records, IndexSnapshot snapshot, Instant began) {
         Batch batch = classify(records, snapshot);
         Handoff handoff = dispatcher.reserve(batch.deliveries().size());
         List<NewDelivery> rows = batch.deliveries().stream().map(d -> d.toNew(handoff)).toList();
@@ -58,10 +59,11 @@ public class FanOut {
                         dispatcher.handOff(handoff, stored == null ? List.of() : stored.leased()))
                 .chain(stored -> {
                     if (stored.indexVersion() != snapshot.version()) {
-                        return store.retrying(index::reload).chain(fresh -> attempt(records, fresh));
+                        return store.retrying(index::reload).chain(fresh -> attempt(records, fresh, began));
                     }
-                    metrics.batch(records.size());
-                    metrics.stored(records.stream().map(KafkaRecord::getTimestamp).toList(), clock.instant());
+                    Instant now = clock.instant();
+                    metrics.batch(records.size(), Duration.between(began, now));
+                    metrics.stored(records.stream().map(KafkaRecord::getTimestamp).toList(), now);
                     return poison.publish(batch.poison()).invoke(() -> batch.countInto(metrics));
                 });
     }

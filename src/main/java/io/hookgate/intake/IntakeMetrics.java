@@ -17,6 +17,7 @@ public class IntakeMetrics {
     private final Counter invalid;
     private final Timer storedAfter;
     private final DistributionSummary batchRecords;
+    private final Timer batchStore;
 
     public IntakeMetrics(MeterRegistry registry) {
         this.fannedOut = counter(registry, "fanned_out");
@@ -27,6 +28,9 @@ public class IntakeMetrics {
                 .register(registry);
         this.batchRecords = DistributionSummary.builder("hookgate.intake.batch.records")
                 .description("Records per consumed Kafka batch").register(registry);
+        this.batchStore = Timer.builder("hookgate.intake.batch.duration")
+                .description("From a Kafka batch reaching the intake to its deliveries being durable")
+                .register(registry);
     }
 
     private static Counter counter(MeterRegistry registry, String result) {
@@ -40,8 +44,9 @@ public class IntakeMetrics {
         }
     }
 
-    void batch(int records) {
+    void batch(int records, Duration took) {
         batchRecords.record(records);
+        batchStore.record(took);
     }
 
     void consumed(int fannedOutCount, int skippedCount, int invalidCount) {

@@ -220,6 +220,7 @@ final class Scenarios implements AutoCloseable {
             gateway.metric("hookgate_intake_stored_delay_seconds_count", ""),
             gateway.metric("hookgate_intake_batch_records_sum", ""),
             gateway.metric("hookgate_intake_batch_records_count", ""),
+            gateway.metric("hookgate_intake_batch_duration_seconds_sum", ""),
         };
     }
 
@@ -233,6 +234,7 @@ final class Scenarios implements AutoCloseable {
         double stored = after[5] - before[5];
         double batches = after[7] - before[7];
         split.put("mean_stored_after_ms", stored <= 0 ? Double.NaN : Stats.round((after[4] - before[4]) / stored * 1000, 2));
+        split.put("mean_batch_store_ms", batches <= 0 ? Double.NaN : Stats.round((after[8] - before[8]) / batches * 1000, 2));
         split.put("mean_records_per_kafka_batch", batches <= 0 ? Double.NaN : Stats.round((after[6] - before[6]) / batches, 1));
     }
 
