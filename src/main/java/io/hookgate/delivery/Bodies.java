@@ -13,6 +13,11 @@ public class Bodies {
         this.formatter = formatter;
     }
 
+    /** The body of a delivery; shared between deliveries of the same event and format, so read-only. */
+    public byte[] render(String format, String eventType, ClaimedDelivery.Event event) {
+        return event.body(format, e -> render(format, eventType, e.occurredAtText(), e.payload()));
+    }
+
     public byte[] render(String format, String eventType, String occurredAtText, String payload) {
         if ("eventyay".equals(format)) {
             return formatter.eventyay(payload);

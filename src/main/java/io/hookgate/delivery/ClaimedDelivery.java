@@ -1,7 +1,10 @@
 package io.hookgate.delivery;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /** A due delivery this replica has leased, with everything needed to attempt it. */
 public record ClaimedDelivery(
@@ -28,7 +31,32 @@ public record ClaimedDelivery(
         }
     }
 
-    /** The stored event: its exact bytes and the producer's timestamp text. */
-    public record Event(String occurredAtText, String payload) {
+    /**
+     * The stored event: its exact text and the producer's timestamp text. One instance is shared by all
+     * deliveries of an event from the same batch, so each body format is rendered once, not per delivery.
+     */
+    public static final class Event {
+
+        private final String occurredAtText;
+        private final String payload;
+        private final Map<String, byte[]> bodies = new ConcurrentHashMap<>(2);
+
+        public Event(String occurredAtText, String payload) {
+            this.occurredAtText = occurredAtText;
+            this.payload = payload;
+        }
+
+        public String occurredAtText() {
+            return occurredAtText;
+        }
+
+        public String payload() {
+            return payload;
+        }
+
+        /** The body in this format, rendered on first use; callers must not modify the returned bytes. */
+        public byte[] body(String format, Function<Event, byte[]> render) {
+            return bodies.computeIfAbsent(format, f -> render.apply(this));
+        }
     }
 }

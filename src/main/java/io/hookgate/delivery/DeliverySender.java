@@ -67,8 +67,7 @@ public class DeliverySender {
     }
 
     private byte[] render(ClaimedDelivery d) {
-        return bodies.render(d.subscription().format(), d.eventType(), d.event().occurredAtText(),
-                d.event().payload());
+        return bodies.render(d.subscription().format(), d.eventType(), d.event());
     }
 
     private Map<String, String> headers(ClaimedDelivery d, byte[] body, Instant now) {
