@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * Circuit breaker for one endpoint (SPEC §3 Isolation). CLOSED counts outcomes in a sliding window of
  * {@value #BUCKETS} time buckets (O(1) memory); it opens once the window holds at least
- * {@code minimumRequests} outcomes of which at least {@code failureRatio} failed. OPEN denies
+ * {@code minimumRequests} outcomes of which at least {@code failureRatio} failed, or after
+ * {@code consecutiveFailures} failures in a row (a busy endpoint that goes down would otherwise need
+ * thousands of failures to outweigh the successes still in its window). OPEN denies
  * everything for {@code openFor}; then HALF_OPEN grants exactly one probe: success closes the breaker
  * with an empty window, failure opens it again. A probe that never reports back is replaced after
  * {@code openFor}, so a lost result cannot wedge the endpoint.
@@ -24,9 +26,10 @@ public final class CircuitBreaker {
     public enum State { CLOSED, OPEN, HALF_OPEN }
 
     /** Tuning shared by every endpoint's breaker. */
-    public record Settings(double failureRatio, int minimumRequests, Duration window, Duration openFor) {
+    public record Settings(double failureRatio, int minimumRequests, int consecutiveFailures, Duration window,
+            Duration openFor) {
         public Settings {
-            if (!(failureRatio > 0 && failureRatio <= 1) || minimumRequests < 1
+            if (!(failureRatio > 0 && failureRatio <= 1) || minimumRequests < 1 || consecutiveFailures < 1
                     || window.toMillis() < 1 || openFor.isNegative() || openFor.isZero()) {
                 throw new IllegalArgumentException("invalid circuit breaker settings");
             }
@@ -34,7 +37,8 @@ public final class CircuitBreaker {
 
         /** Settings from {@code hookgate.delivery.breaker.*}. */
         public static Settings from(DeliveryConfig.Breaker config) {
-            return new Settings(config.failureRatio(), config.minimumRequests(), config.window(), config.openFor());
+            return new Settings(config.failureRatio(), config.minimumRequests(), config.consecutiveFailures(),
+                    config.window(), config.openFor());
         }
     }
 
@@ -50,6 +54,7 @@ public final class CircuitBreaker {
     private final int[] failures = new int[BUCKETS];
 
     private State state = State.CLOSED;
+    private int failuresInARow;
     private Instant openUntil;
     private Instant probeExpiresAt;
     private Instant lastUsed;
@@ -85,6 +90,7 @@ public final class CircuitBreaker {
         if (state == State.HALF_OPEN) {
             close();
         } else if (state == State.CLOSED) {
+            failuresInARow = 0;
             successes[bucket(now)]++;
             tripIfNeeded(now);
         }
@@ -97,7 +103,11 @@ public final class CircuitBreaker {
             open(now);
         } else if (state == State.CLOSED) {
             failures[bucket(now)]++;
-            tripIfNeeded(now);
+            if (++failuresInARow >= settings.consecutiveFailures()) {
+                open(now);
+            } else {
+                tripIfNeeded(now);
+            }
         }
     }
 
@@ -135,12 +145,14 @@ public final class CircuitBreaker {
 
     private void open(Instant now) {
         state = State.OPEN;
+        failuresInARow = 0;
         openUntil = now.plus(settings.openFor());
         probeExpiresAt = null;
     }
 
     private void close() {
         state = State.CLOSED;
+        failuresInARow = 0;
         openUntil = null;
         probeExpiresAt = null;
         Arrays.fill(bucketIds, Long.MIN_VALUE);

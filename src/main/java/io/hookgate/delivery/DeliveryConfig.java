@@ -76,6 +76,10 @@ public interface DeliveryConfig {
         @WithDefault("10")
         int minimumRequests();
 
+        /** Failures in a row, without a success in between, that open the breaker whatever the ratio. */
+        @WithDefault("20")
+        int consecutiveFailures();
+
         /** Sliding time window over which outcomes are counted. */
         @WithDefault("5m")
         Duration window();

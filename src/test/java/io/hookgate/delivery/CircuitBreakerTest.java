@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
 class CircuitBreakerTest {
 
     static final CircuitBreaker.Settings DEFAULTS =
-            new CircuitBreaker.Settings(0.7, 10, Duration.ofMinutes(5), Duration.ofSeconds(30));
+            new CircuitBreaker.Settings(0.7, 10, 20, Duration.ofMinutes(5), Duration.ofSeconds(30));
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final CircuitBreaker breaker = new CircuitBreaker(clock, DEFAULTS);
@@ -58,10 +58,30 @@ class CircuitBreakerTest {
 
     @Test
     void staysClosedJustBelowSeventyPercentFailures() {
-        record(30, 69);
+        // interleaved so that no run of failures reaches the consecutive limit
+        for (int i = 0; i < 30; i++) {
+            record(1, 2);
+        }
+        record(0, 9);
         assertThat(breaker.state()).isEqualTo(State.CLOSED);
         breaker.onFailure();
         assertThat(breaker.state()).isEqualTo(State.OPEN);
+    }
+
+    @Test
+    void opensAfterTwentyFailuresInARowDespiteManySuccessesInTheWindow() {
+        record(1000, 19);
+        assertThat(breaker.state()).isEqualTo(State.CLOSED);
+        breaker.onFailure();
+        assertThat(breaker.state()).isEqualTo(State.OPEN);
+        assertThat(breaker.allowsRequest()).isFalse();
+    }
+
+    @Test
+    void aSuccessEndsTheRunOfFailures() {
+        record(1000, 19);
+        record(1, 19);
+        assertThat(breaker.state()).isEqualTo(State.CLOSED);
     }
 
     @Test

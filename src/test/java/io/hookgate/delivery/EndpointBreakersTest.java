@@ -72,7 +72,7 @@ class EndpointBreakersTest {
     @Test
     void openBreakersAreKeptUntilTheyStopRejecting() {
         CircuitBreaker.Settings longOpen =
-                new CircuitBreaker.Settings(0.7, 10, Duration.ofMinutes(1), Duration.ofMinutes(5));
+                new CircuitBreaker.Settings(0.7, 10, 20, Duration.ofMinutes(1), Duration.ofMinutes(5));
         EndpointBreakers shortWindow = new EndpointBreakers(clock, true, longOpen);
         fail(shortWindow, "bad", 10);
         clock.advance(Duration.ofMinutes(3));

@@ -14,6 +14,7 @@ public final class BenchOptions {
     int warmupEvents;
     int latencySeconds;
     double latencyRate;
+    double lightRate = 250;
     int sweepEvents;
     int[] sweepCounts = {10, 100, 1000, 10000};
     boolean ceiling = true;
@@ -49,6 +50,7 @@ public final class BenchOptions {
                 case "--warmup-events" -> o.warmupEvents = Integer.parseInt(args[++i]);
                 case "--latency-seconds" -> o.latencySeconds = Integer.parseInt(args[++i]);
                 case "--latency-rate" -> o.latencyRate = Double.parseDouble(args[++i]);
+                case "--light-rate" -> o.lightRate = Double.parseDouble(args[++i]);
                 case "--sweep-events" -> o.sweepEvents = Integer.parseInt(args[++i]);
                 case "--sweep-counts" -> o.sweepCounts = Arrays.stream(args[++i].split(","))
                         .mapToInt(Integer::parseInt).toArray();

@@ -13,7 +13,7 @@ import java.util.function.Function;
 /** Medians over runs, targets from issue 5, the correctness checks, and the printed table. */
 final class Report {
 
-    private static final String[] CHECKED_PHASES = {"warmup", "clean", "latency", "throughput"};
+    private static final String[] CHECKED_PHASES = {"warmup", "clean", "latency", "latency_light", "throughput"};
 
     private Report() {
     }
@@ -49,6 +49,11 @@ final class Report {
             figures.put("latency_" + p + "_ms", Stats.round(median(gateways,
                     g -> g.path("latency").path("latency_" + p + "_ms").asDouble(Double.NaN)), 1));
         }
+        for (String p : new String[] {"p50", "p99"}) {
+            figures.put("light_latency_" + p + "_ms", Stats.round(median(gateways,
+                    g -> g.path("latency_light").path("latency_" + p + "_ms").asDouble(Double.NaN)), 1));
+        }
+        figures.put("light_events_per_s", options.lightRate);
         figures.put("ceiling_latency_p99_ms", Stats.round(median(ceilings,
                 c -> c.path("latency").path("latency_p99_ms").asDouble(Double.NaN)), 1));
         figures.put("ceiling_latency_p50_ms", Stats.round(median(ceilings,
@@ -214,6 +219,9 @@ final class Report {
         row(out, "latency p50 (ms)", f.path("latency_p50_ms"), "");
         row(out, "latency p95 (ms)", f.path("latency_p95_ms"), "");
         row(out, "latency p99 (ms)", f.path("latency_p99_ms"), "< 100");
+        row(out, "light load latency p50 / p99 (ms)", f.path("light_latency_p50_ms"), "p99 "
+                + f.path("light_latency_p99_ms").asText() + " at " + f.path("light_events_per_s").asText()
+                + " events/s");
         row(out, "ceiling latency p50 / p99 (ms)", f.path("ceiling_latency_p50_ms"),
                 "p99 " + f.path("ceiling_latency_p99_ms").asText() + " (same paced load: the machine's floor)");
         row(out, "CPU ms / 1000 deliveries", f.path("cpu_ms_per_1000_deliveries"), "");

@@ -111,6 +111,13 @@ final class Scenarios implements AutoCloseable {
                     options.latencySeconds, all(), session.verifiers(), List.of(gateway));
             node.set("latency", latency.result().toJson(json));
             splitLatency(node, before, timers(gateway));
+            if (options.lightRate > 0) {
+                // a load that leaves the shared machine spare CPU: latency without queueing for a core
+                node.put("light_events_per_s", options.lightRate);
+                node.set("latency_light", measure.latency("latency-light", workload, topics.events(),
+                        options.lightRate, options.latencySeconds, all(), session.verifiers(), List.of(gateway))
+                        .result().toJson(json));
+            }
             if (options.isolation) {
                 isolation(node, workload, topics, session, gateway, clean, latency, eventsPerSecond);
             }
