@@ -87,7 +87,8 @@ public final class BenchOptions {
             case "quick" -> {
                 runs = 1;
                 events = 15_000;
-                warmupEvents = 8_000;
+                // C2 is still compiling after 8k events on 2 shared cores (CPU per delivery halves by 30k)
+                warmupEvents = 20_000;
                 latencySeconds = 6;
                 sweepEvents = 4_000;
                 sampleEvery = 100;
@@ -96,7 +97,7 @@ public final class BenchOptions {
                 runs = 3;
                 // sized so three runs of everything fit in 10 minutes on 2 shared cores (issue: 600k)
                 events = 12_000;
-                warmupEvents = 8_000;
+                warmupEvents = 20_000;
                 latencySeconds = 6;
                 sweepEvents = 3_000;
                 sampleEvery = 100;
