@@ -3,6 +3,7 @@ package io.hookgate.delivery;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import java.util.UUID;
 public class OutcomeWriter {
 
     private static final int MAX_BATCH = 256;
+    private static final int PERMANENT_RETRIES = 3;
     private static final long LINGER_MS = 5;
     /** Both writes in one statement: one round trip and an implicit transaction, no BEGIN or COMMIT. */
     private static final String WRITE = """
@@ -31,6 +33,7 @@ public class OutcomeWriter {
             logged AS (
                 INSERT INTO attempts (delivery_id, n, at, status_code, latency_ms, error, response_excerpt)
                 SELECT id, n, at, code, latency, err, excerpt FROM u
+                 WHERE EXISTS (SELECT 1 FROM deliveries x WHERE x.id = u.id)
                 ON CONFLICT DO NOTHING)
             UPDATE deliveries d
                SET status = u.status, attempts = u.n, cycle_attempts = d.cycle_attempts + 1,
@@ -84,13 +87,30 @@ public class OutcomeWriter {
         flushing++;
         write(batch)
                 .onFailure().invoke(e -> Log.warnf("writing %d delivery results failed, retrying: %s", batch.size(), e))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
-                .subscribe().with(ignored -> done(batch), e -> done(batch));
+                .onFailure(OutcomeWriter::transientFailure).retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
+                .onFailure().retry().withBackOff(Duration.ofMillis(200)).atMost(PERMANENT_RETRIES)
+                .subscribe().with(ignored -> written(batch), e -> abandoned(batch, e));
     }
 
-    private synchronized void done(List<Completion> batch) {
+    private synchronized void written(List<Completion> batch) {
         flushing--;
         effects.afterWrite(batch);
+    }
+
+    /** The rows stay leased and come back when the lease expires: a duplicate attempt, never a lost one. */
+    private synchronized void abandoned(List<Completion> batch, Throwable e) {
+        flushing--;
+        Log.errorf("gave up writing %d delivery results; they will be attempted again after their lease: %s",
+                batch.size(), e.toString());
+    }
+
+    /**
+     * An outage or a conflict with a concurrent change heals by retrying; a data or integrity error the
+     * server keeps raising would retry forever, holding every other result of the batch back with it.
+     */
+    static boolean transientFailure(Throwable e) {
+        return !(e instanceof PgException pg) || !(pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"));
     }
 
     private Uni<Void> write(List<Completion> batch) {

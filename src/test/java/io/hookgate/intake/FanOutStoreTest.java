@@ -9,9 +9,9 @@ import io.hookgate.delivery.Handoff;
 import io.hookgate.delivery.NewDelivery;
 import io.hookgate.support.Api;
 import io.hookgate.support.ChatEvents;
+import io.hookgate.support.NoPolling;
 import io.hookgate.support.Receiver;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -23,24 +23,15 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The intake's single store statement: what it stores, what it hands back ready to send, and when it refuses. */
 @QuarkusTest
-@TestProfile(FanOutStoreTest.NoPolling.class)
+@TestProfile(NoPolling.class)
 class FanOutStoreTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-
-    /** Without the fallback timer nothing claims the rows this test leaves due, so their state can be read. */
-    public static class NoPolling implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("hookgate.delivery.poll-interval", "1h");
-        }
-    }
 
     @Inject
     FanOutStore store;
