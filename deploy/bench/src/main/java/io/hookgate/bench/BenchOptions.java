@@ -30,7 +30,8 @@ public final class BenchOptions {
     int subscriptions = 20;
     Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
     Path out = Path.of("target", "bench");
-    List<String> gatewayJvm = new ArrayList<>(List.of("-Xmx256m"));
+    // the heap and GC of the Kubernetes deployment (k8s/app/deployment.yaml): 256 MiB, Serial
+    List<String> gatewayJvm = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC"));
     String bootstrap = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
 
     static BenchOptions parse(String[] args) {

@@ -67,7 +67,7 @@ final class Scenarios implements AutoCloseable {
                     .append(' ').append(receiver.url(workload, workload.subFor(c, 1))).append('\n');
         }
         Files.writeString(routes, lines);
-        List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx256m"));
+        List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx256m", "-XX:+UseSerialGC"));
         if (options.jfr) {
             command.add(jfrOption("ceiling-" + workload.session()));
         }
