@@ -73,6 +73,8 @@ public final class Scenario implements AutoCloseable {
                 "HOOKGATE_TOPICS_OPERATIONS", "HOOKGATE_INTAKE_GROUP_ID")) {
             shared.put(k, gateway.topic(k));
         }
+        // one delivery queue: a peer on its own database would consume events its index cannot match
+        shared.putAll(gateway.databaseEnv());
         GatewayProcess peer = new GatewayProcess(name + "-peer", shared);
         extra.add(peer);
         peer.start();
