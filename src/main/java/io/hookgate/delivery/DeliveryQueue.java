@@ -45,6 +45,8 @@ public class DeliveryQueue {
               JOIN subscriptions s ON s.id = c.subscription_id
               JOIN events e ON e.id = c.event_id""".formatted(SUBSCRIPTION_COLUMNS);
 
+    private static final String CLAIM_TIMEOUT = "SET LOCAL statement_timeout = '5s'";
+
     private static final String POSTPONE = """
             UPDATE deliveries d SET next_attempt_at = u.at, lease_owner = NULL
               FROM unnest($1::uuid[], $2::timestamptz[]) AS u(id, at)
@@ -61,7 +63,9 @@ public class DeliveryQueue {
             String owner) {
         Tuple args = Tuple.of(limit).addArrayOfUUID(excludedSubscriptions.toArray(UUID[]::new))
                 .addDouble(lease.toMillis() / 1000.0).addString(owner);
-        return pool.preparedQuery(CLAIM).execute(args).map(rows -> {
+        // bounded on its own: a claim holds row locks while it scans, and outcome writes wait on them
+        return pool.withTransaction(conn -> conn.query(CLAIM_TIMEOUT).execute()
+                .chain(() -> conn.preparedQuery(CLAIM).execute(args))).map(rows -> {
             List<ClaimedDelivery> claimed = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 claimed.add(toClaimed(row));
