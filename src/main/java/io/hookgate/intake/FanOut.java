@@ -57,6 +57,8 @@ public class FanOut {
         return store.store(snapshot.version(), batch.events(), rows, handoff)
                 .onItemOrFailure().invoke((stored, failure) ->
                         dispatcher.handOff(handoff, stored == null ? List.of() : stored.leased()))
+                // a cancelled batch (rebalance, shutdown) must give its reserved lane room back too
+                .onCancellation().invoke(() -> dispatcher.handOff(handoff, List.of()))
                 .chain(stored -> {
                     if (stored.indexVersion() != snapshot.version()) {
                         return store.retrying(index::reload).chain(fresh -> attempt(records, fresh, began));

@@ -14,9 +14,10 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * In-memory subscriber index. Fan-out never queries PostgreSQL per event: before each Kafka batch the
- * intake asks {@link #current()}, which costs one tiny version query and reloads only when a
- * subscription or tenant scope changed (committed changes bump the version in the same transaction).
+ * In-memory subscriber index. Fan-out never queries PostgreSQL per event: the intake matches a Kafka
+ * batch against {@link #snapshot()}, and its store statement stores only if {@code index_version} still
+ * equals the snapshot's version (committed changes bump it in the same transaction); otherwise the
+ * intake calls {@link #reload()} and matches again.
  */
 @ApplicationScoped
 public class SubscriberIndex {
@@ -34,16 +35,9 @@ public class SubscriberIndex {
         this.pool = pool;
     }
 
-    /** The last loaded snapshot, possibly stale; for gauges and diagnostics. */
+    /** The last loaded snapshot, possibly stale: the intake matches with it and its store checks the version. */
     public IndexSnapshot snapshot() {
         return snapshot.get();
-    }
-
-    /** A snapshot at least as new as every subscription change committed before this call. */
-    public Uni<IndexSnapshot> current() {
-        return pool.query("SELECT version FROM index_version").execute()
-                .map(rows -> rows.iterator().next().getLong("version"))
-                .chain(version -> version == snapshot.get().version() ? Uni.createFrom().item(snapshot.get()) : reload());
     }
 
     /** Reads every active subscription in one consistent statement and swaps the snapshot. */
