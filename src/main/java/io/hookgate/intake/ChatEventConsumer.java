@@ -5,19 +5,23 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Thin Kafka edge: hands each batch to the fan-out and acknowledges only once it is durable. */
+/** Thin Kafka edge: hands each batch to the fan-out and acknowledges it only once it is durable. */
 @ApplicationScoped
 public class ChatEventConsumer {
 
     private final FanOut fanOut;
+    private final BatchPipeline pipeline;
 
-    public ChatEventConsumer(FanOut fanOut) {
+    public ChatEventConsumer(FanOut fanOut, IntakeConfig config) {
         this.fanOut = fanOut;
+        this.pipeline = new BatchPipeline(config.batchesInFlight());
     }
 
     @Incoming("chat-events")
     public Uni<Void> consume(KafkaRecordBatch<byte[], byte[]> batch) {
-        return fanOut.process(batch.getRecords())
-                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+        return pipeline.admit(fanOut.process(batch.getRecords())
+                .call(() -> Uni.createFrom().completionStage(batch.ack()))
+                // a batch nobody waits on yet must still stop the channel when it fails
+                .onFailure().call(failure -> Uni.createFrom().completionStage(batch.nack(failure))));
     }
 }
