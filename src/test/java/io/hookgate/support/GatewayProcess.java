@@ -9,16 +9,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged gateway as a real process (prod profile), for tests that kill and restart it. Connection
@@ -66,7 +68,7 @@ public final class GatewayProcess implements AutoCloseable {
         env.put("HOOKGATE_INTAKE_GROUP_ID", "hookgate-" + suffix);
         env.putAll(overrides);
         // an override mapped to null unsets the variable
-        env.values().removeIf(java.util.Objects::isNull);
+        env.values().removeIf(Objects::isNull);
         if (!overrides.containsKey("QUARKUS_DATASOURCE_REACTIVE_URL")) {
             env.putAll(freshDatabase("it_" + suffix.replace('-', '_')));
         }
@@ -117,7 +119,7 @@ public final class GatewayProcess implements AutoCloseable {
     /** Starts the process and waits until it exits by itself; for gateways that must refuse to start. */
     public int startExpectingExit(Duration timeout) throws Exception {
         launch();
-        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("gateway still running after " + timeout + "; see " + log);
         }
         return process.exitValue();
