@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         security = @SecurityRequirement(name = OpenApiDefinition.BEARER),
         tags = {
             @Tag(name = OpenApiDefinition.TAG_TENANTS, description = "Tenants and their API keys (admin key only)"),
+            @Tag(name = OpenApiDefinition.TAG_API_KEYS, description = "A tenant key manages its own tenant's keys"),
             @Tag(name = OpenApiDefinition.TAG_EVENT_TYPES, description = "The catalog of deliverable event types")
         })
 @SecurityScheme(
@@ -30,6 +31,8 @@ public class OpenApiDefinition extends Application {
     public static final String BEARER = "bearer";
     /** Tag of the tenant endpoints. */
     public static final String TAG_TENANTS = "Tenants";
+    /** Tag of the self-service key endpoints. */
+    public static final String TAG_API_KEYS = "API keys";
     /** Tag of the event type catalog. */
     public static final String TAG_EVENT_TYPES = "Event types";
 }

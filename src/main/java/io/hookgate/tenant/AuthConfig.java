@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Throttling of failed API authentication per client address. */
+/** Throttling of failed API authentication per client address, and key usage bookkeeping. */
 @ConfigMapping(prefix = "hookgate.auth")
 public interface AuthConfig {
 
@@ -19,4 +19,8 @@ public interface AuthConfig {
     /** Most client addresses tracked at once; the least recently seen is forgotten first. */
     @WithDefault("10000")
     int trackedClients();
+
+    /** How often the last use of tenant keys is written: one batched statement per interval, never per request. */
+    @WithDefault("1m")
+    Duration lastUsedInterval();
 }

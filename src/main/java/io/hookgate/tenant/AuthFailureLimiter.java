@@ -8,8 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A token bucket per client address that only failed authentications drain. While a bucket is empty every call
- * from that address is refused before its key is checked, so the limit cannot be used as a key-guessing oracle.
+ * A token bucket per client address that only failed authentications drain; the filter answers 429 instead of
+ * 401 to an address whose bucket is empty. Valid keys are checked before the bucket and never refused, so the
+ * limiter cannot lock out a key holder that shares an address with someone who fails. It is therefore no
+ * barrier against guessing (a 429 says "invalid" as plainly as a 401): key entropy is that barrier (tenant
+ * keys carry a 256-bit secret, admin keys are at least 24 characters and generated randomly by the scripts).
+ * The limiter bounds the work and log noise of failing clients and tells well-behaved ones to back off.
  * Memory is bounded: past {@code maxClients} the least recently seen address is dropped.
  */
 public final class AuthFailureLimiter {

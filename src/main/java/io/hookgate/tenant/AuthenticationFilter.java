@@ -14,7 +14,12 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Every REST call needs a valid {@code Authorization: Bearer} key (SPEC section 5); it runs before routing so
- * unknown paths reveal nothing to anonymous callers. Failures are throttled per client address.
+ * unknown paths reveal nothing to anonymous callers. The key is checked first: a valid key always passes, so
+ * nobody's failures can lock out the admin or a tenant that shares their address (everyone behind one
+ * ingress, without trusted proxies). Only failures are throttled, per client address: once an address has used
+ * its allowance, its invalid keys get 429 instead of 401 (see {@link AuthFailureLimiter} for why that is not a
+ * secrecy barrier). The client address is the TCP peer, or the {@code X-Forwarded-For} client when the peer
+ * is a trusted proxy: Quarkus resolves that ({@code quarkus.http.proxy.*}) before this filter runs.
  */
 public class AuthenticationFilter {
 
@@ -30,18 +35,15 @@ public class AuthenticationFilter {
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
     public Uni<Response> authenticate(ContainerRequestContext context, HttpServerRequest request) {
-        String client = clientAddress(request);
-        Optional<Duration> wait = limiter.blockedFor(client);
-        if (wait.isPresent()) {
-            return Uni.createFrom().item(tooManyFailures(wait.get()));
-        }
         return authenticator.authenticate(context.getHeaders().get(HttpHeaders.AUTHORIZATION)).map(principal -> {
             if (principal.isPresent()) {
                 current.set(principal.get());
                 return null;
             }
+            String client = clientAddress(request);
+            Optional<Duration> wait = limiter.blockedFor(client);
             limiter.recordFailure(client);
-            return unauthorized();
+            return wait.map(AuthenticationFilter::tooManyFailures).orElseGet(AuthenticationFilter::unauthorized);
         });
     }
 

@@ -17,11 +17,13 @@ public class Authenticator {
     private final Optional<byte[]> adminKeyHash;
     private final ApiKeyCodec codec;
     private final ApiKeyRepository keys;
+    private final KeyUsage usage;
 
-    public Authenticator(AdminConfig admin, ApiKeyCodec codec, ApiKeyRepository keys) {
+    public Authenticator(AdminConfig admin, ApiKeyCodec codec, ApiKeyRepository keys, KeyUsage usage) {
         this.adminKeyHash = admin.apiKey().filter(key -> !key.isBlank()).map(Authenticator::sha256);
         this.codec = codec;
         this.keys = keys;
+        this.usage = usage;
     }
 
     /** The principal for the request's Authorization header values; empty for missing or invalid keys. */
@@ -38,9 +40,13 @@ public class Authenticator {
         if (parsed.isEmpty()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return keys.findActive(parsed.get().keyId()).map(found -> found
+        String keyId = parsed.get().keyId();
+        return keys.findActive(keyId).map(found -> found
                 .filter(key -> codec.matches(key.secretHash(), parsed.get().secret()))
-                .map(key -> new Principal.Tenant(key.tenantId(), key.channels())));
+                .map(key -> {
+                    usage.used(keyId);
+                    return new Principal.Tenant(key.tenantId(), key.channels());
+                }));
     }
 
     /** The token of exactly one {@code Bearer} credential; the scheme name is case-insensitive (RFC 9110). */

@@ -24,6 +24,14 @@ public class CurrentPrincipal {
         throw ProblemException.forbidden("this operation needs the admin key");
     }
 
+    /** The tenant principal, or a 403 problem for the admin key, which belongs to no tenant. */
+    public Principal.Tenant requireTenant(String hint) {
+        if (get() instanceof Principal.Tenant tenant) {
+            return tenant;
+        }
+        throw ProblemException.forbidden("the admin key belongs to no tenant; " + hint);
+    }
+
     void set(Principal principal) {
         this.principal = principal;
     }

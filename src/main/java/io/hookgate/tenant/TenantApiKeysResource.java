@@ -82,19 +82,27 @@ public class TenantApiKeysResource {
     @DELETE
     @Path("{key_id}")
     @Operation(summary = "Revoke an API key", description = "The key is refused from then on. Revoking twice is "
-            + "harmless.")
+            + "harmless. A tenant always keeps one active key: revoking the last one is a conflict; add a new key"
+            + " first, or delete the tenant.")
     @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "409", description = "The tenant's last active key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<Void>> revoke(@PathParam("id") String id, @PathParam("key_id") String keyId) {
         principal.requireAdmin();
         UUID tenantId = PathIds.uuid(id, "tenant");
+        return revoke(keys, tenantId, keyId);
+    }
+
+    /** Revokes a key of the tenant: 204, 404 for a key the tenant does not have, 409 for its last active key. */
+    static Uni<RestResponse<Void>> revoke(ApiKeyRepository keys, UUID tenantId, String keyId) {
         if (keyId == null || !KEY_ID.matcher(keyId).matches()) {
             throw ProblemException.notFound("API key");
         }
-        return keys.revoke(tenantId, keyId).map(revoked -> {
-            if (!revoked) {
-                throw ProblemException.notFound("API key");
-            }
-            return RestResponse.noContent();
+        return keys.revoke(tenantId, keyId).map(outcome -> switch (outcome) {
+            case REVOKED -> RestResponse.<Void>noContent();
+            case NOT_FOUND -> throw ProblemException.notFound("API key");
+            case LAST_ACTIVE_KEY -> throw new ProblemException(409, "last-api-key", "Conflict",
+                    "this is the tenant's last active API key; add another key first");
         });
     }
 }

@@ -20,6 +20,7 @@ class OpenApiDocumentTest {
         assertThat(result.getMessages()).isEmpty();
         assertThat(result.getOpenAPI().getPaths()).containsKeys(
                 "/v1/tenants", "/v1/tenants/{id}", "/v1/tenants/{id}/api-keys", "/v1/tenants/{id}/api-keys/{key_id}",
+                "/v1/api-keys", "/v1/api-keys/{id}",
                 "/v1/event-types", "/v1/subscriptions", "/v1/subscriptions/{id}",
                 "/v1/subscriptions/{id}/rotate-secret", "/v1/subscriptions/{id}/ping",
                 "/v1/subscriptions/{id}/deliveries", "/v1/subscriptions/{id}/recover",

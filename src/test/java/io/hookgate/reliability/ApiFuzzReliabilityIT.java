@@ -133,7 +133,7 @@ class ApiFuzzReliabilityIT {
         }
     }
 
-    /** Garbage keys are a third of the traffic: with the default allowance of 20 the run would test only 429s. */
+    /** Garbage keys are a third of the traffic: with the default allowance of 20 they would test only 429s. */
     private static Map<String, String> env() {
         Map<String, String> env = new java.util.HashMap<>(Scenario.FAST);
         env.put("HOOKGATE_AUTH_FAILURE_BURST", "1000000");

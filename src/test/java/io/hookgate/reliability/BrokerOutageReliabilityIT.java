@@ -26,7 +26,7 @@ class BrokerOutageReliabilityIT {
     /** Shared by both scenario 5 variants: same load, same outage length, same checks. */
     static void outageUnderLoad(String name, BrokerAction fault, BrokerAction repair) throws Exception {
         try (Scenario s = Scenario.start(name, Map.of(), 2);
-                LivenessProbe live = new LivenessProbe(s.gateway.baseUrl())) {
+                LivenessProbe live = new LivenessProbe(s.gateway.managementUrl())) {
             CompletableFuture<Void> load = GatewayCrashReliabilityIT.produceInBackground(s);
             GatewayCrashReliabilityIT.awaitDelivered(s, EVENTS * 2 / 5);
             s.ledger.collect();

@@ -17,7 +17,7 @@ class DatabaseOutageReliabilityIT {
     @Test
     void postgresOutageLosesNothingKeepsLivenessAndDrainsTheBacklog() throws Exception {
         try (Scenario s = Scenario.start("6-postgres-stopped-30s", Map.of(), 2);
-                LivenessProbe live = new LivenessProbe(s.gateway.baseUrl())) {
+                LivenessProbe live = new LivenessProbe(s.gateway.managementUrl())) {
             CompletableFuture<Void> load = GatewayCrashReliabilityIT.produceInBackground(s);
             GatewayCrashReliabilityIT.awaitDelivered(s, EVENTS * 2 / 5);
             try {

@@ -18,8 +18,9 @@ public final class LivenessProbe implements AutoCloseable {
     private volatile boolean running = true;
     private volatile String lastFailure = "";
 
-    public LivenessProbe(String baseUrl) {
-        this.uri = URI.create(baseUrl + "/q/health/live");
+    /** Probes the gateway's management interface (health is not served on the API port). */
+    public LivenessProbe(String managementUrl) {
+        this.uri = URI.create(managementUrl + "/q/health/live");
         this.thread = new Thread(this::loop, "liveness-probe");
         thread.setDaemon(true);
         thread.start();

@@ -125,6 +125,8 @@ class TenantIsolationReliabilityIT {
         out.add(new Probe("GET", t + "/api-keys", null, 403));
         out.add(new Probe("POST", t + "/api-keys", null, 403));
         out.add(new Probe("DELETE", t + "/api-keys/" + keyId, null, 403));
+        // self-service keys: another tenant's key id does not exist for the caller
+        out.add(new Probe("DELETE", "/v1/api-keys/" + keyId, null, 404));
         return out;
     }
 

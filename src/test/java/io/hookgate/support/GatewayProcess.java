@@ -9,36 +9,53 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged gateway as a real process (prod profile), for tests that kill and restart it. Connection
- * settings come from the environment that deploy/local/test exports.
+ * settings come from the environment that deploy/local/test exports. Keys are random per test JVM: the packaged
+ * jar refuses keys published in the repository, and gateways of one JVM share databases across restarts.
  */
 public final class GatewayProcess implements AutoCloseable {
 
-    public static final String ADMIN_KEY = "it-admin-key-0123456789abcdefghij";
-    private static final String MASTER_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+    public static final String ADMIN_KEY = "it-" + HexFormat.of().formatHex(randomBytes(24));
+    private static final String MASTER_KEY = Base64.getEncoder().encodeToString(randomBytes(32));
 
     private final Map<String, String> env;
     private final Path log;
     private final int port;
+    private final int managementPort;
     private Process process;
 
-    /** A gateway configuration with its own topics and consumer group, so runs never interfere. */
+    /**
+     * A gateway configuration with its own topics and consumer group, so runs never interfere. An override mapped
+     * to null removes that variable.
+     */
     public GatewayProcess(String name, Map<String, String> overrides) throws IOException {
         String suffix = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         this.port = freePort();
+        int management = freePort();
+        while (management == port) {
+            management = freePort();
+        }
+        this.managementPort = management;
         this.log = Path.of("target", "it-logs", suffix + ".log");
         Files.createDirectories(log.getParent());
         env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         env.put("HOOKGATE_ADMIN_API_KEY", ADMIN_KEY);
         env.put("HOOKGATE_SECRETS_MASTER_KEY", MASTER_KEY);
         env.put("HOOKGATE_EGRESS_ALLOW_HTTP", "true");
@@ -50,6 +67,8 @@ public final class GatewayProcess implements AutoCloseable {
         env.put("HOOKGATE_TOPICS_OPERATIONS", "hookgate.operations." + suffix);
         env.put("HOOKGATE_INTAKE_GROUP_ID", "hookgate-" + suffix);
         env.putAll(overrides);
+        // an override mapped to null unsets the variable
+        env.values().removeIf(Objects::isNull);
         if (!overrides.containsKey("QUARKUS_DATASOURCE_REACTIVE_URL")) {
             env.putAll(freshDatabase("it_" + suffix.replace('-', '_')));
         }
@@ -87,14 +106,37 @@ public final class GatewayProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The management interface: health and metrics. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    /** The process's output (stdout and stderr), appended across restarts. */
+    public Path log() {
+        return log;
+    }
+
+    /** Starts the process and waits until it exits by itself; for gateways that must refuse to start. */
+    public int startExpectingExit(Duration timeout) throws Exception {
+        launch();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("gateway still running after " + timeout + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
     public void start() throws Exception {
+        launch();
+        awaitReady(Duration.ofSeconds(60));
+    }
+
+    private void launch() throws IOException {
         File jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toFile();
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar.getAbsolutePath());
         pb.environment().putAll(env);
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = pb.start();
-        awaitReady(Duration.ofSeconds(60));
     }
 
     /** SIGKILL: no shutdown hook runs, exactly like a crashed pod. */
@@ -117,7 +159,7 @@ public final class GatewayProcess implements AutoCloseable {
                 throw new IllegalStateException("gateway exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
@@ -128,6 +170,12 @@ public final class GatewayProcess implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException("gateway not ready within " + timeout + "; see " + log);
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 
     private static int freePort() throws IOException {

@@ -7,26 +7,33 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 /** One packaged gateway instance (prod profile) launched as a child process with bench settings. */
 public final class Gateway extends ChildProcess {
 
-    public static final String ADMIN_KEY = "bench-admin-key-0123456789abcdefghij";
-    // fixed, non-secret benchmark master key: base64 of 32 bytes
-    private static final String MASTER_KEY = "YmVuY2gtbWFzdGVyLWtleS0wMTIzNDU2Nzg5YWJjZGU=";
+    // random per bench run: the packaged jar refuses keys published in the repository; the instances of a run
+    // share one database, so they share these
+    public static final String ADMIN_KEY = "bench-" + HexFormat.of().formatHex(randomBytes(24));
+    private static final String MASTER_KEY = Base64.getEncoder().encodeToString(randomBytes(32));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final int port;
+    private final int managementPort;
     private long readyNanos = -1;
 
-    private Gateway(List<String> command, Map<String, String> env, Path log, int port) throws IOException {
+    private Gateway(List<String> command, Map<String, String> env, Path log, int port, int managementPort)
+            throws IOException {
         super(command, env, log);
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /** Topic and group names for one session; every instance of the session shares them. */
@@ -41,8 +48,14 @@ public final class Gateway extends ChildProcess {
     public static Gateway launch(Path jar, List<String> jvmOptions, Map<String, String> infraEnv, Topics topics,
             Path log) throws IOException {
         int port = freePort();
+        int managementPort = freePort();
+        while (managementPort == port) {
+            managementPort = freePort();
+        }
         Map<String, String> env = new HashMap<>(infraEnv);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         env.put("HOOKGATE_ADMIN_API_KEY", ADMIN_KEY);
         env.put("HOOKGATE_SECRETS_MASTER_KEY", MASTER_KEY);
         env.put("HOOKGATE_EGRESS_ALLOW_HTTP", "true");
@@ -58,17 +71,22 @@ public final class Gateway extends ChildProcess {
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
-        return new Gateway(command, env, log, port);
+        return new Gateway(command, env, log, port, managementPort);
     }
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The management interface: health and metrics are served there only. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
     /** Polls /q/health/ready every 50 ms; returns milliseconds from process start to the first 200. */
     public long awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             if (!alive()) {
@@ -90,7 +108,7 @@ public final class Gateway extends ChildProcess {
     /** Sum of a Prometheus counter's samples whose labels contain the filter, or -1 if unreadable. */
     public double metric(String name, String labelFilter) {
         try {
-            String text = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/metrics"))
+            String text = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/metrics"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
             double sum = 0;
             for (String line : text.split("\n")) {
@@ -106,6 +124,12 @@ public final class Gateway extends ChildProcess {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 
     private static int freePort() throws IOException {
