@@ -46,7 +46,7 @@ final class EventFieldRules {
         }
         String channel = f.channel.text();
         String messageId = canonicalMessageId(f.messageId);
-        return new ParseResult.Valid(new ChatEvent(EventId.of(channel, messageId), channel, messageId,
+        return new ParseResult.Valid(new ChatEvent(EventId.forEvent(rawJson), channel, messageId,
                 occurredAt, timestamp, f.messageType.text(), rawJson));
     }
 
