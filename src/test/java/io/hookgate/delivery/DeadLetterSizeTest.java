@@ -48,24 +48,23 @@ class DeadLetterSizeTest {
                 Kafka.send(producer, "chat.events", room, ChatEvents.text(room, "small-" + i, "fails too"));
             }
 
-            List<JsonNode> letters = await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters(sub),
-                    read -> read.size() >= 4);
-            JsonNode bigLetter = letters.stream().filter(l -> l.get("payload").asText().contains("x_quotes"))
-                    .findFirst().orElseThrow();
-            assertThat(bigLetter.get("payload").asText().getBytes(StandardCharsets.UTF_8).length)
-                    .isGreaterThan(big.length);
-            assertThat(bigLetter.get("attempts").asInt()).isEqualTo(3);
-            // two relay rounds later, still one record per dead delivery
-            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
-                    .untilAsserted(() -> assertThat(countsByDelivery(deadLetters(sub))).hasSize(4)
-                            .allSatisfy((delivery, count) -> assertThat(count).as(delivery).isEqualTo(1L)));
+            try (Kafka.Tail dlq = Kafka.tail(TOPIC)) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> letters(dlq, sub).size() >= 4);
+                JsonNode bigLetter = letters(dlq, sub).stream()
+                        .filter(l -> l.get("payload").asText().contains("x_quotes")).findFirst().orElseThrow();
+                assertThat(bigLetter.get("payload").asText().getBytes(StandardCharsets.UTF_8).length)
+                        .isGreaterThan(big.length);
+                assertThat(bigLetter.get("attempts").asInt()).isEqualTo(3);
+                // several relay rounds later, still one record per dead delivery
+                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
+                        .untilAsserted(() -> assertThat(countsByDelivery(letters(dlq, sub))).hasSize(4)
+                                .allSatisfy((delivery, count) -> assertThat(count).as(delivery).isEqualTo(1L)));
+            }
         }
     }
 
-    private static List<JsonNode> deadLetters(String subscription) {
-        List<ConsumerRecord<byte[], byte[]>> read = Kafka.readUntil(TOPIC,
-                records -> mine(records, subscription).size() >= 4, Duration.ofSeconds(5));
-        return mine(read, subscription).stream().map(r -> parse(r.value())).toList();
+    private static List<JsonNode> letters(Kafka.Tail dlq, String subscription) {
+        return mine(dlq.read(), subscription).stream().map(r -> parse(r.value())).toList();
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> mine(List<ConsumerRecord<byte[], byte[]>> read, String sub) {
