@@ -66,8 +66,10 @@ class IntakePropertiesTest {
             String context = "seed " + seed + " (-Dhookgate.test.intake-seed=" + seed + ")";
             await().atMost(BOUND).untilAsserted(() -> assertThat(bodies(receiver, run + "-sentinel-"))
                     .as("sentinels delivered within %s of being produced; %s", BOUND, context).hasSize(SENTINELS));
-            System.out.printf("intake properties: %d cases, sentinels delivered %d ms after production, %s%n",
-                    CASES, Duration.between(sentinelsSent, Instant.now()).toMillis(), context);
+            long valid = cases.stream().filter(c -> new ChatEventParser().parse(c.value()) instanceof ParseResult.Valid)
+                    .count();
+            System.out.printf("intake properties: %d cases (%d valid), sentinels delivered %d ms after production, %s%n",
+                    CASES, valid, Duration.between(sentinelsSent, Instant.now()).toMillis(), context);
             await().atMost(BOUND).untilAsserted(() -> everyCaseEndedSomewhere(cases, receiver, dlq.read(), context));
         }
     }
