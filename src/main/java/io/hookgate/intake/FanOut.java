@@ -64,16 +64,8 @@ public class FanOut {
      * record is alone, which is then dead-lettered: one bad record among n costs O(log n) statements.
      */
     private Uni<Outcome> storeIsolating(List<KafkaRecord<byte[], byte[]>> records) {
-        return attempt(records, index.snapshot())
-                .onFailure(StoreRejectedException.class).recoverWithUni(e -> records.size() == 1
-                        ? Uni.createFrom().item(Outcome.rejected(records.get(0), e.getMessage()))
-                        : storeHalves(records));
-    }
-
-    private Uni<Outcome> storeHalves(List<KafkaRecord<byte[], byte[]>> records) {
-        int middle = records.size() / 2;
-        return storeIsolating(records.subList(0, middle))
-                .chain(first -> storeIsolating(records.subList(middle, records.size())).map(first::plus));
+        return Bisection.isolate(records, part -> attempt(part, index.snapshot()), StoreRejectedException.class::isInstance,
+                (record, e) -> Outcome.rejected(record, e.getMessage()), Outcome::plus);
     }
 
     /** Matches with the index in memory; the store itself checks that the index is still current. */
