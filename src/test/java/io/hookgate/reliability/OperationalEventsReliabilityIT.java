@@ -35,7 +35,7 @@ class OperationalEventsReliabilityIT {
             } finally {
                 Faults.restartKafka();
             }
-            awaitBroker(s);
+            KafkaTools.awaitTopicLeaders(s.gateway.topic("HOOKGATE_TOPICS_OPERATIONS"), Duration.ofMinutes(5));
             long back = System.nanoTime();
             s.gateway.start();
             List<ConsumerRecord<byte[], byte[]>> ops = awaitDisabled(s, subscription, Duration.ofSeconds(90));
@@ -70,19 +70,4 @@ class OperationalEventsReliabilityIT {
         return ops;
     }
 
-    /** Until the restarted broker answers an admin request again. */
-    private static void awaitBroker(Scenario s) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            try {
-                s.lag();
-                return;
-            } catch (Exception e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(500);
-            }
-        }
-    }
 }
