@@ -8,10 +8,10 @@ import java.util.Optional;
  * A validated chat event. Only the fields Hookgate routes on are extracted; everything else,
  * unknown fields included, lives on unchanged in {@link #rawJson()}.
  *
- * @param id deterministic event id from (channel, messageId)
+ * @param id deterministic event id from the whole event, see {@link EventId#forEvent}
  * @param channel the {@code channel} value
  * @param messageId canonical {@code message_id}: an integer in plain decimal (no sign for zero, no
- *     leading zeros), a string verbatim; so {@code 4711} and {@code "4711"} are the same id
+ *     leading zeros), a string verbatim (for logs; the id is computed from the event as received)
  * @param occurredAt the parsed {@code timestamp}
  * @param timestamp the {@code timestamp} string exactly as received (used in the standard body)
  * @param messageType the {@code message_type} value

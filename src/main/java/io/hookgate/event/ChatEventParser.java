@@ -36,7 +36,7 @@ import java.nio.charset.StandardCharsets;
  *     {@code message} is not a string, or {@code meta} not an object (both may be null)</td></tr>
  * <tr><td>{@code invalid_value}</td><td>right type, bad value: {@code message_id} empty or over 128 chars;
  *     {@code channel} not 1–128 chars or containing control characters; {@code timestamp} not ISO-8601
- *     with offset; {@code message_type} not 1–64 chars; {@code message} over 65,536 UTF-8 bytes
+ *     with offset, or its year (as written) outside 0001–9999, which the store could not hold; {@code message_type} not 1–64 chars; {@code message} over 65,536 UTF-8 bytes
  *     (of the decoded string)</td></tr>
  * </table>
  * "Chars" are Unicode code points. Other fields are not checked and, like unknown fields, are kept.

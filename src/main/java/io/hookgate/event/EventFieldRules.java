@@ -12,6 +12,12 @@ final class EventFieldRules {
     static final int MAX_MESSAGE_TYPE_CHARS = 64;
     static final int MAX_TIMESTAMP_CHARS = 64;
     static final long MAX_MESSAGE_BYTES = 64 * 1024;
+    /**
+     * Years of {@code timestamp} as written (its own offset). PostgreSQL's timestamptz holds 4713 BC to 294276 AD,
+     * so every instant of these years, at any offset up to ±18:00, fits; the limit is the ISO-8601 four-digit year.
+     */
+    static final int MIN_YEAR = 1;
+    static final int MAX_YEAR = 9999;
 
     private EventFieldRules() {
     }
@@ -34,9 +40,13 @@ final class EventFieldRules {
             return invalidValue(EventFields.TIMESTAMP, "timestamp " + Text.snippet(timestamp)
                     + " is not an ISO-8601 date-time with offset (e.g. 2026-11-22T10:15:30Z)");
         }
+        if (occurredAt.getYear() < MIN_YEAR || occurredAt.getYear() > MAX_YEAR) {
+            return invalidValue(EventFields.TIMESTAMP, "timestamp " + Text.snippet(timestamp)
+                    + " is outside the years 0001-9999 that Hookgate stores");
+        }
         String channel = f.channel.text();
         String messageId = canonicalMessageId(f.messageId);
-        return new ParseResult.Valid(new ChatEvent(EventId.of(channel, messageId), channel, messageId,
+        return new ParseResult.Valid(new ChatEvent(EventId.forEvent(rawJson), channel, messageId,
                 occurredAt, timestamp, f.messageType.text(), rawJson));
     }
 

@@ -1,6 +1,12 @@
 package io.hookgate.event;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -12,10 +18,10 @@ import java.util.random.RandomGenerator;
  * The id of an event, sent as {@code webhook-id}: {@code evt_} + lowercase hex, never a {@code '.'},
  * at most 64 characters (the dot would break the Standard Webhooks signed content {@code id.ts.body}).
  *
- * <p>Chat event ids are derived from ({@code channel}, canonical {@code message_id}) only, so the same
- * event gets the same id across retries, redeliveries and re-consumption. The integer {@code 4711} and
- * the string {@code "4711"} share one canonical form, because a producer may switch representation
- * (e.g. after a schema or serializer change) and a re-sent event must still deduplicate.
+ * <p>A chat event's id is a digest of the whole event in its {@linkplain PayloadFormatter#writeCanonical
+ * canonical form}, so the same event keeps its id across retries, redeliveries and re-consumption, and two events
+ * that differ in anything (type, text, sender, reaction) have two ids, even when they share a {@code message_id}
+ * as eventyay's reactions do. Whitespace, key order and string escapes do not change it.
  */
 public record EventId(String value) {
 
@@ -37,17 +43,22 @@ public record EventId(String value) {
     }
 
     /**
-     * Deterministic id: {@code "evt_"} + hex of the first 20 bytes of
-     * SHA-256(UTF-8(channel + U+0000 + messageId)). Unambiguous because channels never contain U+0000.
+     * Deterministic id of a chat event: {@code "evt_"} + hex of the first 20 bytes of SHA-256 over the UTF-8 of its
+     * canonical form.
      *
-     * @param channel the channel id (no control characters, as validated by the parser)
-     * @param canonicalMessageId the canonical message id, see {@link ChatEvent#messageId()}
+     * @param rawJson the event as received; it must have passed {@link ChatEventParser}
      */
-    public static EventId of(String channel, String canonicalMessageId) {
-        Objects.requireNonNull(channel, "channel");
-        Objects.requireNonNull(canonicalMessageId, "canonicalMessageId");
-        byte[] digest = sha256().digest((channel + '\u0000' + canonicalMessageId).getBytes(StandardCharsets.UTF_8));
-        return new EventId(PREFIX + HEX.formatHex(digest, 0, DIGEST_BYTES));
+    public static EventId forEvent(String rawJson) {
+        Objects.requireNonNull(rawJson, "rawJson");
+        MessageDigest digest = sha256();
+        // streamed into the digest: the canonical text of a 1 MiB event is never held in memory
+        try (Writer out = new OutputStreamWriter(new DigestOutputStream(OutputStream.nullOutputStream(), digest),
+                StandardCharsets.UTF_8)) {
+            PayloadFormatter.writeCanonical(rawJson, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new EventId(PREFIX + HEX.formatHex(digest.digest(), 0, DIGEST_BYTES));
     }
 
     /** A fresh random id for a {@code webhook.ping} delivery: {@code evt_ping_} + 32 hex chars. */

@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -50,14 +51,24 @@ public final class PayloadFormatter {
     }
 
     /**
-     * The eventyay body: the flat event as received, compact, object keys sorted recursively by Unicode
-     * code point (Python's {@code sort_keys} order), array order kept, non-ASCII written as UTF-8.
-     * Numbers are copied as their literal text, so {@code 2432232314}, {@code 1e400} or {@code -0.0}
-     * never change; strings are re-escaped minimally (quote, backslash, control characters).
+     * The eventyay body: the event's {@linkplain #writeCanonical canonical form}, which is also what its id is
+     * computed from, as UTF-8.
      */
     public byte[] eventyay(String rawJson) {
-        // a char-based generator: Jackson's byte generator would escape astral chars as surrogate pairs
         StringWriter out = new StringWriter(rawJson.length());
+        writeCanonical(rawJson, out);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes the canonical form of a chat event: compact, object keys sorted recursively by Unicode code point
+     * (Python's {@code sort_keys} order), array order kept. Numbers are copied as their literal text, so
+     * {@code 2432232314}, {@code 1e400} or {@code -0.0} never change and {@code 1}, {@code 1.0} and {@code 1e0}
+     * stay distinct; strings are written by value with minimal escaping (quote, backslash, control characters),
+     * so {@code "\u00e9"} and {@code "é"} are the same string, while Unicode is not normalised.
+     */
+    public static void writeCanonical(String rawJson, Writer out) {
+        // a char-based generator: Jackson's byte generator would escape astral chars as surrogate pairs
         try (JsonParser p = StrictJson.FACTORY.createParser(rawJson);
                 JsonGenerator g = WRITER.createGenerator(out)) {
             Node root = read(p, p.nextToken());
@@ -65,7 +76,6 @@ public final class PayloadFormatter {
         } catch (IOException e) {
             throw new UncheckedIOException("stored event is not valid JSON", e);
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The {@code data} of a {@code webhook.ping}: {@code {"subscription_id":"<id>"}}. */

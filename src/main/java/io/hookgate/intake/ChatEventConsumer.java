@@ -13,6 +13,9 @@ public class ChatEventConsumer {
     private final BatchPipeline pipeline;
 
     public ChatEventConsumer(FanOut fanOut, IntakeConfig config) {
+        if (config.stallThreshold().isNegative()) {
+            throw new IllegalArgumentException("hookgate.intake.stall-threshold must not be negative");
+        }
         this.fanOut = fanOut;
         this.pipeline = new BatchPipeline(config.batchesInFlight());
     }

@@ -26,6 +26,9 @@ import java.util.List;
 @ApplicationScoped
 public class FanOut {
 
+    /** Reason code on chat.events.dlq of a record whose data PostgreSQL rejected. */
+    public static final String STORE_REJECTED = "store_rejected";
+
     private final ChatEventParser parser;
     private final SubscriberIndex index;
     private final FanOutStore store;
@@ -46,28 +49,38 @@ public class FanOut {
     }
 
     public Uni<Void> process(List<KafkaRecord<byte[], byte[]>> records) {
-        return attempt(records, index.snapshot(), clock.instant());
+        Instant began = clock.instant();
+        Object unstored = metrics.unstored(began);
+        return storeIsolating(records).chain(outcome -> {
+            Instant now = clock.instant();
+            metrics.batch(records.size(), Duration.between(began, now));
+            metrics.stored(records.stream().map(KafkaRecord::getTimestamp).toList(), now);
+            return poison.publish(outcome.poison()).invoke(() -> outcome.countInto(metrics));
+        }).onTermination().invoke(() -> metrics.storedOrGone(unstored));
+    }
+
+    /**
+     * Stores the records. When PostgreSQL rejects the batch for some record's data, the batch is halved until that
+     * record is alone, which is then dead-lettered: one bad record among n costs O(log n) statements.
+     */
+    private Uni<Outcome> storeIsolating(List<KafkaRecord<byte[], byte[]>> records) {
+        return Bisection.isolate(records, part -> attempt(part, index.snapshot()), StoreRejectedException.class::isInstance,
+                (record, e) -> Outcome.rejected(record, e.getMessage()), Outcome::plus);
     }
 
     /** Matches with the index in memory; the store itself checks that the index is still current. */
-    private Uni<Void> attempt(List<KafkaRecord<byte[], byte[]>> records, IndexSnapshot snapshot, Instant began) {
+    private Uni<Outcome> attempt(List<KafkaRecord<byte[], byte[]>> records, IndexSnapshot snapshot) {
         Batch batch = classify(records, snapshot);
-        Handoff handoff = dispatcher.reserve(batch.deliveries().size());
-        List<NewDelivery> rows = batch.deliveries().stream().map(d -> d.toNew(handoff)).toList();
-        return store.store(snapshot.version(), batch.events(), rows, handoff)
+        Handoff handoff = dispatcher.reserve(batch.deliveries.size());
+        List<NewDelivery> rows = batch.deliveries.stream().map(d -> d.toNew(handoff)).toList();
+        return store.store(snapshot.version(), batch.events, rows, handoff)
                 .onItemOrFailure().invoke((stored, failure) ->
                         dispatcher.handOff(handoff, stored == null ? List.of() : stored.leased()))
                 // a cancelled batch (rebalance, shutdown) must give its reserved lane room back too
                 .onCancellation().invoke(() -> dispatcher.handOff(handoff, List.of()))
-                .chain(stored -> {
-                    if (stored.indexVersion() != snapshot.version()) {
-                        return store.retrying(index::reload).chain(fresh -> attempt(records, fresh, began));
-                    }
-                    Instant now = clock.instant();
-                    metrics.batch(records.size(), Duration.between(began, now));
-                    metrics.stored(records.stream().map(KafkaRecord::getTimestamp).toList(), now);
-                    return poison.publish(batch.poison()).invoke(() -> batch.countInto(metrics));
-                });
+                .chain(stored -> stored.indexVersion() != snapshot.version()
+                        ? store.retrying(index::reload).chain(fresh -> attempt(records, fresh))
+                        : Uni.createFrom().item(batch.outcome));
     }
 
     private Batch classify(List<KafkaRecord<byte[], byte[]>> records, IndexSnapshot snapshot) {
@@ -75,7 +88,7 @@ public class FanOut {
         for (KafkaRecord<byte[], byte[]> record : records) {
             ParseResult result = parser.parse(record.getPayload());
             if (result instanceof ParseResult.Invalid invalid) {
-                batch.poison().add(new PoisonPublisher.Poison(record, invalid.reasonCode(), invalid.detail()));
+                batch.outcome.poison.add(new PoisonPublisher.Poison(record, invalid.reasonCode(), invalid.detail()));
             } else if (result instanceof ParseResult.Valid valid) {
                 match(batch, valid.event(), record.getTimestamp(), snapshot);
             }
@@ -85,20 +98,20 @@ public class FanOut {
 
     private void match(Batch batch, ChatEvent event, Instant recordedAt, IndexSnapshot snapshot) {
         if (event.eventType().isEmpty()) {
-            batch.skipped++;
+            batch.outcome.skipped++;
             return;
         }
         String type = event.eventType().get().wireName();
         List<IndexedSubscription> targets = snapshot.match(event.channel(), type, recordedAt);
-        batch.fannedOut++;
+        batch.outcome.fannedOut++;
         if (targets.isEmpty()) {
             return;
         }
-        batch.events().add(new FanOutStore.EventRow(event.id().value(), type, event.channel(),
+        batch.events.add(new FanOutStore.EventRow(event.id().value(), type, event.channel(),
                 event.occurredAt(), event.timestamp(), event.rawJson()));
         ClaimedDelivery.Event stored = new ClaimedDelivery.Event(event.timestamp(), event.rawJson());
         for (IndexedSubscription target : targets) {
-            batch.deliveries().add(new Matched(event.id().value(), target, type, recordedAt, stored));
+            batch.deliveries.add(new Matched(event.id().value(), target, type, recordedAt, stored));
         }
     }
 
@@ -112,24 +125,34 @@ public class FanOut {
         }
     }
 
-    /** The outcome of classifying one Kafka batch. */
+    /** One classified (sub-)batch: what to store, and what it counts as once stored. */
     private static final class Batch {
         private final List<FanOutStore.EventRow> events = new ArrayList<>();
         private final List<Matched> deliveries = new ArrayList<>();
+        private final Outcome outcome = new Outcome();
+    }
+
+    /** What a stored (sub-)batch leaves to do: dead letters to publish and records to count. */
+    private static final class Outcome {
         private final List<PoisonPublisher.Poison> poison = new ArrayList<>();
         private int fannedOut;
         private int skipped;
 
-        List<FanOutStore.EventRow> events() {
-            return events;
-        }
-
-        List<Matched> deliveries() {
-            return deliveries;
+        static Outcome rejected(KafkaRecord<byte[], byte[]> record, String detail) {
+            Outcome outcome = new Outcome();
+            outcome.poison.add(new PoisonPublisher.Poison(record, STORE_REJECTED, detail));
+            return outcome;
         }
 
         List<PoisonPublisher.Poison> poison() {
             return poison;
+        }
+
+        Outcome plus(Outcome other) {
+            poison.addAll(other.poison);
+            fannedOut += other.fannedOut;
+            skipped += other.skipped;
+            return this;
         }
 
         void countInto(IntakeMetrics metrics) {

@@ -73,7 +73,10 @@ public class FanOutStore {
     public record Stored(long indexVersion, List<ClaimedDelivery> leased) {
     }
 
-    /** Stores the batch if {@code indexVersion} is still current; retried until PostgreSQL answers. */
+    /**
+     * Stores the batch if {@code indexVersion} is still current. Transient failures are retried until PostgreSQL
+     * answers; a data or integrity error fails with {@link StoreRejectedException} (see {@link StoreErrors}).
+     */
     public Uni<Stored> store(long indexVersion, List<EventRow> events, List<NewDelivery> deliveries,
             Handoff handoff) {
         Map<String, ClaimedDelivery.Event> payloads = new HashMap<>();
@@ -93,13 +96,21 @@ public class FanOutStore {
     }
 
     /**
-     * Retries a database step until it succeeds: a PostgreSQL outage must delay intake, never
-     * dead-letter valid events or stop the consumer. Offsets stay uncommitted meanwhile.
+     * Retries a database step while its failures are transient: a PostgreSQL outage must delay intake, never
+     * dead-letter valid events or stop the consumer. Offsets stay uncommitted meanwhile. A failure caused by the
+     * data of a record ends the retries as {@link StoreRejectedException}: retrying it would stall the partition.
      */
     public <T> Uni<T> retrying(Supplier<Uni<T>> step) {
         return Uni.createFrom().deferred(step::get)
-                .onFailure().invoke(e -> Log.warnf("intake is waiting for PostgreSQL: %s", e.toString()))
-                .onFailure().retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely();
+                .onFailure(e -> StoreErrors.classify(e) == StoreErrors.Kind.REJECTED)
+                .transform(StoreRejectedException::new)
+                .onFailure(FanOutStore::healsByWaiting)
+                .invoke(e -> Log.warnf("intake is waiting for PostgreSQL: %s", e.toString()))
+                .onFailure(FanOutStore::healsByWaiting).retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely();
+    }
+
+    private static boolean healsByWaiting(Throwable e) {
+        return !(e instanceof StoreRejectedException);
     }
 
     private static Tuple arguments(long indexVersion, List<EventRow> events, List<NewDelivery> deliveries,

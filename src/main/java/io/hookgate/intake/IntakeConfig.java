@@ -2,6 +2,7 @@ package io.hookgate.intake;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Kafka intake settings; the consumer channel reads these through application.properties. */
 @ConfigMapping(prefix = "hookgate.intake")
@@ -17,4 +18,12 @@ public interface IntakeConfig {
      */
     @WithDefault("2")
     int batchesInFlight();
+
+    /**
+     * A Kafka batch still not stored (and dead-lettered) after this long turns {@code /q/health/ready} DOWN, so a
+     * replica that cannot store while PostgreSQL still answers its health check (a full disk, a lost grant) shows
+     * up, and a rollout onto it stops. Liveness never depends on it. 0 disables the check.
+     */
+    @WithDefault("2m")
+    Duration stallThreshold();
 }

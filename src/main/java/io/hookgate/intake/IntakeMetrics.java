@@ -2,13 +2,21 @@ package io.hookgate.intake;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** hookgate_events_consumed_total by result, how long records wait before they are stored, and batch sizes. */
+/**
+ * hookgate_events_consumed_total by result, how long records wait before they are stored, batch sizes, and the age
+ * of the oldest Kafka batch not yet stored (the stall signal: it grows while a batch cannot be stored or
+ * dead-lettered, whatever the reason).
+ */
 @ApplicationScoped
 public class IntakeMetrics {
 
@@ -18,8 +26,11 @@ public class IntakeMetrics {
     private final Timer storedAfter;
     private final DistributionSummary batchRecords;
     private final Timer batchStore;
+    private final Clock clock;
+    private final Map<Object, Instant> unstored = new ConcurrentHashMap<>();
 
-    public IntakeMetrics(MeterRegistry registry) {
+    public IntakeMetrics(MeterRegistry registry, Clock clock) {
+        this.clock = clock;
         this.fannedOut = counter(registry, "fanned_out");
         this.skipped = counter(registry, "skipped");
         this.invalid = counter(registry, "invalid");
@@ -31,6 +42,29 @@ public class IntakeMetrics {
         this.batchStore = Timer.builder("hookgate.intake.batch.duration")
                 .description("From a Kafka batch reaching the intake to its deliveries being durable")
                 .register(registry);
+        Gauge.builder("hookgate.intake.oldest.unstored", this, IntakeMetrics::oldestUnstoredSeconds)
+                .baseUnit("seconds")
+                .description("Age of the oldest Kafka batch the intake holds that is not yet stored and dead-lettered")
+                .register(registry);
+    }
+
+    /** Notes a batch that reached the intake; the returned token ends it in {@link #storedOrGone}. */
+    Object unstored(Instant since) {
+        Object token = new Object();
+        unstored.put(token, since);
+        return token;
+    }
+
+    /** The batch is durable, or gone (failed, cancelled by a rebalance): it no longer ages. */
+    void storedOrGone(Object token) {
+        unstored.remove(token);
+    }
+
+    /** Seconds since the oldest batch still unstored reached the intake; 0 when none is. */
+    public double oldestUnstoredSeconds() {
+        Instant now = clock.instant();
+        return unstored.values().stream().min(Instant::compareTo)
+                .map(since -> Math.max(0, Duration.between(since, now).toMillis()) / 1000.0).orElse(0.0);
     }
 
     private static Counter counter(MeterRegistry registry, String result) {

@@ -19,7 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Every seal uses a fresh 12-byte random nonce and the current master-key version; the blob is
  * {@code nonce || ciphertext || 16-byte tag}. The caller's AAD (e.g. {@code subscription:<uuid>:current}) binds
  * a ciphertext to its row, so a blob copied to another row or slot fails to open. Older key versions stay
- * available for opening only, which lets the master key rotate while old rows are re-sealed lazily.
+ * available for opening only, which lets the master key rotate: rows keep their version until they are re-sealed
+ * ({@code hookgate.secrets.reseal-on-start}), after which the older keys can be removed.
  */
 public final class SecretCipher {
 

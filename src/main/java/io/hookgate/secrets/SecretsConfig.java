@@ -28,6 +28,14 @@ public interface SecretsConfig {
      */
     Map<Integer, String> previousMasterKeys();
 
+    /**
+     * At start, re-encrypt every stored subscription secret under {@code master-key-version}, in the background and
+     * in batches, so the keys in {@code previous-master-keys} can then be removed. Idempotent; safe on every
+     * replica at once. The log says when no secret is left under an older key.
+     */
+    @WithDefault("false")
+    boolean resealOnStart();
+
     /** How long a subscription's previous signing secret keeps signing after {@code rotate-secret}. */
     @WithDefault("24h")
     Duration rotationOverlap();

@@ -19,6 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -134,8 +137,17 @@ public class SubscriptionResource {
     @POST
     @Path("/{id}/ping")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Send a signed webhook.ping delivery", description = "Answers 202 {delivery_id}.")
-    public Uni<RestResponse<DeliveryViews.PingAccepted>> ping(@RestPath String id) {
-        return deliveries.ping(principal.get(), id).map(RestResponse::accepted);
+    @Operation(summary = "Ping the receiver",
+            description = "A signed webhook.ping delivery: 202 {delivery_id}. For format eventyay subscriptions the"
+                    + " challenge handshake instead, which posts nothing: 200 {result: passed|failed, reason?}"
+                    + " (eventyay receivers store every signed POST as a chat message).")
+    @APIResponse(responseCode = "202", description = "A webhook.ping delivery was queued",
+            content = @Content(schema = @Schema(implementation = DeliveryViews.PingAccepted.class)))
+    @APIResponse(responseCode = "200", description = "eventyay: the handshake ran; reason is a SPEC section 6 code",
+            content = @Content(schema = @Schema(implementation = DeliveryViews.HandshakeResult.class)))
+    @APIResponse(responseCode = "409", description = "The subscription is disabled")
+    public Uni<RestResponse<DeliveryViews.Ping>> ping(@RestPath String id) {
+        return deliveries.ping(principal.get(), id).map(ping -> ping instanceof DeliveryViews.PingAccepted
+                ? RestResponse.accepted(ping) : RestResponse.ok(ping));
     }
 }

@@ -102,6 +102,12 @@ class ChatEventParserTest {
                 arguments("timestamp", "\"2026-13-22T10:15:30Z\"", "invalid_value"),
                 arguments("timestamp", "\"yesterday\"", "invalid_value"),
                 arguments("timestamp", "\"2026-11-22T10:15:30Z" + " ".repeat(60) + "\"", "invalid_value"),
+                arguments("timestamp", "\"+294277-01-02T00:00:00Z\"", "invalid_value"),
+                arguments("timestamp", "\"+10000-01-01T00:00:00Z\"", "invalid_value"),
+                arguments("timestamp", "\"+999999999-12-31T23:59:59Z\"", "invalid_value"),
+                arguments("timestamp", "\"0000-12-31T23:59:59Z\"", "invalid_value"),
+                arguments("timestamp", "\"-0001-01-01T00:00:00Z\"", "invalid_value"),
+                arguments("timestamp", "\"-999999999-01-01T00:00:00+18:00\"", "invalid_value"),
                 arguments("message_type", "7", "wrong_type"),
                 arguments("message_type", "\"\"", "invalid_value"),
                 arguments("message_type", "\"" + "t".repeat(65) + "\"", "invalid_value"),
@@ -132,6 +138,10 @@ class ChatEventParserTest {
                 arguments("channel", "\"" + "😀".repeat(128) + "\""),
                 arguments("timestamp", "\"2026-11-22T10:15:30+01:00\""),
                 arguments("timestamp", "\"2026-11-22T10:15:30.123456789-05:30\""),
+                arguments("timestamp", "\"0001-01-01T00:00:00Z\""),
+                arguments("timestamp", "\"0001-01-01T00:00:00+18:00\""),
+                arguments("timestamp", "\"9999-12-31T23:59:59.999999999Z\""),
+                arguments("timestamp", "\"9999-12-31T23:59:59.999999999-18:00\""),
                 arguments("message_type", "\"" + "t".repeat(64) + "\""),
                 arguments("message", "null"),
                 arguments("message", "\"" + "m".repeat(64 * 1024) + "\""),
@@ -176,7 +186,7 @@ class ChatEventParserTest {
         assertThat(event.occurredAt().toInstant()).hasToString("2026-11-22T10:15:30Z");
         assertThat(event.messageType()).isEqualTo("text");
         assertThat(event.eventType()).contains(EventType.CHAT_MESSAGE);
-        assertThat(event.id()).isEqualTo(EventId.of("9f1c", "4711"));
+        assertThat(event.id()).isEqualTo(EventId.forEvent(raw));
         assertThat(event.rawJson()).isEqualTo(raw);
         assertThat(event.rawJson().getBytes(StandardCharsets.UTF_8)).isEqualTo(utf8(raw));
     }
@@ -205,12 +215,12 @@ class ChatEventParserTest {
     }
 
     @Test
-    void integerAndStringMessageIdGiveTheSameEventId() {
+    void integerAndStringMessageIdAreTwoEventsAsReceived() {
         ChatEvent asInt = valid(parser.parse(utf8(with("message_id", "4711"))));
         ChatEvent asString = valid(parser.parse(utf8(with("message_id", "\"4711\""))));
 
         assertThat(asInt.messageId()).isEqualTo(asString.messageId()).isEqualTo("4711");
-        assertThat(asInt.id()).isEqualTo(asString.id());
+        assertThat(asInt.id()).isNotEqualTo(asString.id());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -12,27 +13,62 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class EventIdTest {
 
+    private static final String REACTION = "{\"message_id\":4711,\"channel\":\"9f1c\",\"timestamp\":\"2026-11-22T10:15:30Z\","
+            + "\"message_type\":\"emoji\",\"sender_id\":\"%s\",\"meta\":{\"target_message_id\":4711,\"reaction\":\"%s\"}}";
+
     @Test
-    void idIsEvtPlusHexOfTheFirst20BytesOfSha256OfChannelNulMessageId() {
-        // vectors computed independently: hashlib.sha256(b"9f1c\x004711").hexdigest()[:40]
-        assertThat(EventId.of("9f1c", "4711").value()).isEqualTo("evt_6162d6aaa153003e33935bbafcaefa16bfe6da30");
-        assertThat(EventId.of("café", "☃").value()).isEqualTo("evt_975da2ce6dd04b0351a2aa103b529a95449bdd7a");
+    void idIsEvtPlusHexOfTheFirst20BytesOfSha256OfTheCanonicalForm() {
+        // vectors computed independently: Python json.dumps(sort_keys=True, separators=(",",":"), ensure_ascii=False)
+        assertThat(EventId.forEvent("{\"message_id\": 4711, \"channel\": \"9f1c\", \"timestamp\": \"2026-11-22T10:15:30Z\","
+                + " \"message_type\": \"text\", \"message\": \"h\\u00e9llo\"}").value())
+                .isEqualTo("evt_a1c55ae2319340f61c0fdb58bcf0f85b8c16f400");
+        assertThat(EventId.forEvent("{\"€\":\"tab\\u0009here\",\"😀\":1,\"a\\nb\":[3,{\"z\":null,\"y\":true}]}").value())
+                .isEqualTo("evt_cb1efa55b86026658350ec4003165f9918949967");
     }
 
     @Test
-    void sameChannelAndMessageIdAlwaysGiveTheSameId() {
-        assertThat(EventId.of("room-1", "17")).isEqualTo(EventId.of("room-1", "17"));
+    void whitespaceKeyOrderAndStringEscapesDoNotChangeTheId() {
+        EventId compact = EventId.forEvent("{\"a\":\"é/\",\"b\":{\"d\":[1,2],\"c\":null}}");
+
+        assertThat(List.of(
+                "{ \"b\" : { \"c\" : null , \"d\" : [ 1 , 2 ] } ,\n\t\"a\" : \"é/\" }",
+                "{\"a\":\"\\u00e9\\/\",\"b\":{\"d\":[1,2],\"c\":null}}",
+                "{\"\\u0061\":\"\\u00E9/\",\"b\":{\"c\":null,\"d\":[1,2]}}"))
+                .allSatisfy(variant -> assertThat(EventId.forEvent(variant)).isEqualTo(compact));
     }
 
     @Test
-    void channelAndMessageIdBothDistinguishIds() {
-        assertThat(Set.of(EventId.of("a", "1"), EventId.of("b", "1"), EventId.of("a", "2"), EventId.of("a1", ""),
-                EventId.of("", "a1"))).hasSize(5);
+    void eventsThatDifferInAnythingHaveDifferentIds() {
+        Set<EventId> ids = Set.of(
+                EventId.forEvent(REACTION.formatted("u-17", "👍")),
+                EventId.forEvent(REACTION.formatted("u-18", "👍")),
+                EventId.forEvent(REACTION.formatted("u-17", "🎉")),
+                EventId.forEvent(REACTION.formatted("u-17", "👍").replace("\"emoji\"", "\"text\"")),
+                EventId.forEvent(REACTION.formatted("u-17", "👍").replace("4711,\"channel", "\"4711\",\"channel")),
+                EventId.forEvent(REACTION.formatted("u-17", "👍").replace(":4711,\"reaction", ":4711.0,\"reaction")),
+                EventId.forEvent(REACTION.formatted("u-17", "👍").replace("10:15:30Z", "10:15:31Z")));
+
+        assertThat(ids).hasSize(7);
+    }
+
+    @Test
+    void unicodeIsNotNormalisedSoComposedAndDecomposedTextAreTwoEvents() {
+        assertThat(EventId.forEvent("{\"message\":\"\u00e9\"}")).isNotEqualTo(EventId.forEvent("{\"message\":\"e\u0301\"}"));
+    }
+
+    @Test
+    void reactionsToTheSameMessageFromDifferentSendersHaveDifferentIds() {
+        EventId first = idOf(REACTION.formatted("u-17", "👍"));
+        EventId second = idOf(REACTION.formatted("u-18", "👍"));
+        EventId message = idOf(Events.VALID);
+
+        assertThat(Set.of(first, second, message)).hasSize(3);
     }
 
     @Test
     void idHasNoDotAndFitsIn64CharsWhateverTheInput() {
-        EventId id = EventId.of("chan.nel." + "x".repeat(120), "msg.id." + "😀".repeat(128));
+        EventId id = EventId.forEvent(Events.with("channel", "\"chan.nel." + "x".repeat(100) + "\"")
+                .replace("\"hello\"", "\"msg.id." + "😀".repeat(128) + "\""));
 
         assertThat(id.value()).doesNotContain(".").hasSize(44).hasSizeLessThanOrEqualTo(EventId.MAX_LENGTH)
                 .matches("evt_[0-9a-f]{40}");
@@ -62,6 +98,11 @@ class EventIdTest {
 
     @Test
     void toStringIsTheWireValue() {
-        assertThat(EventId.of("9f1c", "4711")).hasToString("evt_6162d6aaa153003e33935bbafcaefa16bfe6da30");
+        EventId id = EventId.forEvent(Events.VALID);
+        assertThat(id).hasToString(id.value());
+    }
+
+    private static EventId idOf(String json) {
+        return ((ParseResult.Valid) new ChatEventParser().parse(Events.utf8(json))).event().id();
     }
 }

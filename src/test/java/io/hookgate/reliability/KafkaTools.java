@@ -90,6 +90,34 @@ public final class KafkaTools {
         Files.writeString(file, lines.isEmpty() ? "" : lines + "\n");
     }
 
+    /** Waits until the broker lists the topic's partitions with a leader again (after a restart it recovers first). */
+    public static void awaitTopicLeaders(String topic, Duration timeout) throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = Admin.create(p)) {
+            while (true) {
+                try {
+                    var description = admin.describeTopics(List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS)
+                            .get(topic);
+                    if (description.partitions().stream().allMatch(i -> i.leader() != null && !i.leader().isEmpty())) {
+                        return;
+                    }
+                } catch (Exception e) {
+                    if (System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(topic + " has partitions without a leader after " + timeout);
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
     /** Sum over partitions of (end offset − committed offset) for a consumer group on one topic. */
     public static long lag(String group, String topic) throws Exception {
         Properties p = new Properties();

@@ -35,6 +35,7 @@ public final class Scenario implements AutoCloseable {
     public final Ledger ledger;
     private final Map<String, String> env;
     private String tenantId;
+    private String tenantKey;
 
     private Scenario(String name, Map<String, String> overrides, int subscriptions) throws Exception {
         this.name = name;
@@ -79,6 +80,11 @@ public final class Scenario implements AutoCloseable {
         extra.add(peer);
         peer.start();
         return peer;
+    }
+
+    /** The API key of the scenario's tenant. */
+    public String tenantKey() {
+        return tenantKey;
     }
 
     public String eventsTopic() {
@@ -131,7 +137,8 @@ public final class Scenario implements AutoCloseable {
                 .contentType(ContentType.JSON).body(Map.of("name", "reliability-" + name, "channels", rooms))
                 .post("/v1/tenants").then().statusCode(201).extract().jsonPath();
         tenantId = body.getString("id");
-        return body.getString("api_key");
+        tenantKey = body.getString("api_key");
+        return tenantKey;
     }
 
     private Ledger.Endpoint subscribe(String key, Receiver receiver, List<String> rooms) {

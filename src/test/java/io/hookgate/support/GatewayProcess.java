@@ -98,6 +98,15 @@ public final class GatewayProcess implements AutoCloseable {
                 "QUARKUS_DATASOURCE_REACTIVE_URL", env.get("QUARKUS_DATASOURCE_REACTIVE_URL"));
     }
 
+    /** Changes one setting for the next {@link #start()}; {@code null} removes it. */
+    public void env(String key, String value) {
+        if (value == null) {
+            env.remove(key);
+        } else {
+            env.put(key, value);
+        }
+    }
+
     public String topic(String key) {
         return env.get(key);
     }

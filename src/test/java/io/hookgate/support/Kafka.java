@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -60,6 +61,41 @@ public final class Kafka {
             }
         }
         return read;
+    }
+
+    /** Reads every partition of a topic from the start without joining a group; {@link Tail#read} polls on. */
+    public static Tail tail(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                .stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return new Tail(consumer);
+    }
+
+    /** A consumer that keeps what it read; not thread-safe, like the consumer under it. */
+    public static final class Tail implements AutoCloseable {
+        private final KafkaConsumer<byte[], byte[]> consumer;
+        private final List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>();
+
+        private Tail(KafkaConsumer<byte[], byte[]> consumer) {
+            this.consumer = consumer;
+        }
+
+        /** Everything read so far, after one more poll. */
+        public List<ConsumerRecord<byte[], byte[]>> read() {
+            consumer.poll(Duration.ofMillis(200)).forEach(read::add);
+            return List.copyOf(read);
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
     }
 
     public static Map<String, String> headers(ConsumerRecord<byte[], byte[]> record) {

@@ -45,6 +45,7 @@ public final class Receiver implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger posts = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger challenges = new AtomicInteger();
     private volatile Function<Integer, Reply> behaviour;
 
     private Receiver(Vertx vertx, String host, int port, Function<Integer, Reply> behaviour) throws Exception {
@@ -96,6 +97,11 @@ public final class Receiver implements AutoCloseable {
         return connections.get();
     }
 
+    /** Challenge handshakes answered (GET with {@code ?challenge=}). */
+    public int challenges() {
+        return challenges.get();
+    }
+
     public List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -103,6 +109,7 @@ public final class Receiver implements AutoCloseable {
     private void handle(HttpServerRequest req) {
         String challenge = req.getParam("challenge");
         if ("GET".equals(req.method().name()) && challenge != null) {
+            challenges.incrementAndGet();
             req.response().putHeader("content-type", "application/json")
                     .end("{\"challenge\":\"" + challenge + "\"}");
             return;

@@ -39,12 +39,12 @@ public class DeliveryLogRepository {
              WHERE delivery_id = $1 ORDER BY n""";
     private static final String REDELIVER = """
             UPDATE deliveries SET status = 'pending', cycle_attempts = 0, next_attempt_at = now(),
-                                  lease_owner = NULL, dlq_published_at = NULL
+                                  lease_owner = NULL
              WHERE id = $1 AND ($2::uuid IS NULL OR tenant_id = $2) AND status <> 'pending'
             RETURNING id""";
     private static final String RECOVER = """
             UPDATE deliveries SET status = 'pending', cycle_attempts = 0, next_attempt_at = now(),
-                                  lease_owner = NULL, dlq_published_at = NULL
+                                  lease_owner = NULL
              WHERE subscription_id = $1 AND status = 'failed' AND created_at >= $2
                AND ($3::timestamptz IS NULL OR created_at < $3)""";
     private static final String INSERT_PING_EVENT = """

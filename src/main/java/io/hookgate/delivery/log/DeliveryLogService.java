@@ -1,5 +1,7 @@
 package io.hookgate.delivery.log;
 
+import io.hookgate.challenge.ChallengeFailedException;
+import io.hookgate.challenge.ChallengeHandshake;
 import io.hookgate.delivery.Dispatcher;
 import io.hookgate.event.EventId;
 import io.hookgate.event.PayloadFormatter;
@@ -26,13 +28,15 @@ public class DeliveryLogService {
     private final DeliveryLogRepository repository;
     private final SubscriptionRepository subscriptions;
     private final Dispatcher dispatcher;
+    private final ChallengeHandshake handshake;
     private final Clock clock;
 
     public DeliveryLogService(DeliveryLogRepository repository, SubscriptionRepository subscriptions,
-            Dispatcher dispatcher, Clock clock) {
+            Dispatcher dispatcher, ChallengeHandshake handshake, Clock clock) {
         this.repository = repository;
         this.subscriptions = subscriptions;
         this.dispatcher = dispatcher;
+        this.handshake = handshake;
         this.clock = clock;
     }
 
@@ -85,16 +89,27 @@ public class DeliveryLogService {
                 .map(DeliveryViews.Requeued::new);
     }
 
-    /** Stores a webhook.ping event and its delivery; the dispatcher signs and sends it like any other. */
-    public Uni<DeliveryViews.PingAccepted> ping(Principal caller, String id) {
+    /**
+     * Stores a webhook.ping event and its delivery; the dispatcher signs and sends it like any other. An eventyay
+     * receiver would store that POST as a chat message, so for eventyay subscriptions the ping is the challenge
+     * handshake instead, which posts nothing (SPEC section 5).
+     */
+    public Uni<DeliveryViews.Ping> ping(Principal caller, String id) {
         UUID subscriptionId = PathIds.uuid(id, "subscription");
         return owned(caller, subscriptionId).chain(sub -> {
             if (!sub.isActive()) {
                 throw new ProblemException(409, "subscription-disabled", "Conflict", "the subscription is disabled");
             }
+            if (SubscriptionRow.FORMAT_EVENTYAY.equals(sub.format())) {
+                return handshake.verify(sub.url())
+                        .<DeliveryViews.Ping>map(ok -> DeliveryViews.HandshakeResult.passed())
+                        .onFailure(ChallengeFailedException.class).recoverWithItem(e ->
+                                DeliveryViews.HandshakeResult.failed(((ChallengeFailedException) e).reason()));
+            }
             return repository.ping(EventId.random().value(), sub.id(), sub.tenantId(), clock.instant(),
-                    PayloadFormatter.pingData(sub.id().toString()));
-        }).invoke(dispatcher::wake).map(DeliveryViews.PingAccepted::new);
+                    PayloadFormatter.pingData(sub.id().toString()))
+                    .invoke(dispatcher::wake).map(DeliveryViews.PingAccepted::new);
+        });
     }
 
     private Uni<SubscriptionRow> owned(Principal caller, UUID subscriptionId) {

@@ -1,5 +1,6 @@
 package io.hookgate.delivery.log;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
@@ -44,6 +45,23 @@ public final class DeliveryViews {
     public record Requeued(int requeued) {
     }
 
-    public record PingAccepted(@JsonProperty("delivery_id") UUID deliveryId) {
+    /** What a ping did: a signed webhook.ping delivery, or (eventyay) the challenge handshake. */
+    public sealed interface Ping permits PingAccepted, HandshakeResult {
+    }
+
+    public record PingAccepted(@JsonProperty("delivery_id") UUID deliveryId) implements Ping {
+    }
+
+    /** {@code result} is {@code passed} or {@code failed}; {@code reason} is a SPEC section 6 code when failed. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record HandshakeResult(String result, String reason) implements Ping {
+
+        public static HandshakeResult passed() {
+            return new HandshakeResult("passed", null);
+        }
+
+        public static HandshakeResult failed(String reason) {
+            return new HandshakeResult("failed", reason);
+        }
     }
 }

@@ -15,6 +15,8 @@ public final class BenchOptions {
     int latencySeconds;
     double latencyRate;
     double lightRate = 250;
+    // delivered deliveries (each with an attempt and an event) purged by retention during a paced phase; 0 = off
+    int retentionRows;
     int sweepEvents;
     int[] sweepCounts = {10, 100, 1000, 10000};
     boolean ceiling = true;
@@ -52,6 +54,8 @@ public final class BenchOptions {
                 case "--latency-seconds" -> o.latencySeconds = Integer.parseInt(args[++i]);
                 case "--latency-rate" -> o.latencyRate = Double.parseDouble(args[++i]);
                 case "--light-rate" -> o.lightRate = Double.parseDouble(args[++i]);
+                case "--retention-rows" -> o.retentionRows = Integer.parseInt(args[++i]);
+                case "--no-retention" -> o.retentionRows = 0;
                 case "--sweep-events" -> o.sweepEvents = Integer.parseInt(args[++i]);
                 case "--sweep-counts" -> o.sweepCounts = Arrays.stream(args[++i].split(","))
                         .mapToInt(Integer::parseInt).toArray();
@@ -87,6 +91,7 @@ public final class BenchOptions {
             }
             case "quick" -> {
                 runs = 1;
+                retentionRows = 100_000;
                 events = 15_000;
                 // C2 is still compiling after 8k events on 2 shared cores (CPU per delivery halves by 30k)
                 warmupEvents = 20_000;
@@ -96,6 +101,7 @@ public final class BenchOptions {
             }
             default -> {
                 runs = 3;
+                retentionRows = 100_000;
                 // sized so three runs of everything fit in 10 minutes on 2 shared cores (issue: 600k)
                 events = 12_000;
                 warmupEvents = 20_000;

@@ -42,6 +42,22 @@ final class Diagnostics {
     private Diagnostics() {
     }
 
+    /** Runs SQL through psql against the run's database; fails if psql does. */
+    static void psql(String sql, java.time.Duration timeout) throws Exception {
+        String url = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
+        ProcessBuilder builder = new ProcessBuilder(List.of(System.getenv("HOOKGATE_LOCAL_PG_BIN") + "/psql", "-X",
+                "-v", "ON_ERROR_STOP=1", "-q", "-h", "127.0.0.1", "-p", System.getenv("HOOKGATE_LOCAL_PG_PORT"),
+                "-U", System.getenv("QUARKUS_DATASOURCE_USERNAME"), "-d", url.substring(url.lastIndexOf('/') + 1),
+                "-c", sql));
+        builder.environment().put("PGPASSWORD", System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
+        Process process = builder.redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("psql failed: " + output);
+        }
+    }
+
     static void databaseSnapshot(Path file) {
         String url = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
         String port = System.getenv("HOOKGATE_LOCAL_PG_PORT");

@@ -66,6 +66,8 @@ public final class Gateway extends ChildProcess {
         env.put("HOOKGATE_TOPICS_DELIVERIES_DLQ", topics.deliveriesDlq());
         env.put("HOOKGATE_TOPICS_OPERATIONS", topics.operations());
         env.put("HOOKGATE_INTAKE_GROUP_ID", topics.group());
+        // the retention phase's purge starts right after its rows are inserted; nothing else is ever old enough
+        env.put("HOOKGATE_RETENTION_INTERVAL", "2s");
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(jvmOptions);

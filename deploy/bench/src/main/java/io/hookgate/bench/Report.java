@@ -79,6 +79,7 @@ final class Report {
         ObjectNode isolation = isolationFigures(figures, gateways);
         scalingFigures(figures, list(runs.path("two_instances")), gatewayRate);
         sweepFigures(json, figures, list(runs.path("subscriptions")));
+        retentionFigures(figures, gateways);
         ArrayNode targets = result.putArray("targets");
         target(targets, "Hookgate deliveries/s as a fraction of the ceiling", ">= 0.5", fraction, fraction >= 0.5);
         double p99 = figures.path("latency_p99_ms").asDouble(Double.NaN);
@@ -93,6 +94,22 @@ final class Report {
         boolean correct = checks(json, result, runs, options);
         print(result, options);
         return correct;
+    }
+
+    /** The first run's retention phase: intake latency alone and during the purge, and the purge itself. */
+    private static void retentionFigures(ObjectNode figures, List<JsonNode> gateways) {
+        gateways.stream().map(g -> g.path("retention")).filter(JsonNode::isObject).findFirst().ifPresent(r -> {
+            ObjectNode node = figures.putObject("retention");
+            node.put("rows", r.path("rows").asLong());
+            node.put("purge_ms", r.path("purge_ms").asLong());
+            node.put("deleted_rows_per_s", r.path("deleted_rows_per_s").asDouble());
+            node.put("batch_max_ms", r.path("batch_max_ms").asDouble());
+            for (String phase : new String[] {"baseline", "during_purge"}) {
+                for (String p : new String[] {"p50", "p99", "max"}) {
+                    node.put(phase + "_" + p + "_ms", r.path(phase).path("latency_" + p + "_ms").asDouble());
+                }
+            }
+        });
     }
 
     private static ObjectNode isolationFigures(ObjectNode figures, List<JsonNode> gateways) {
@@ -181,6 +198,11 @@ final class Report {
                     out.add(gateway.path(name));
                 }
             }
+            for (String name : new String[] {"baseline", "during_purge"}) {
+                if (gateway.path("retention").path(name).isObject()) {
+                    out.add(gateway.path("retention").path(name));
+                }
+            }
             for (String name : CHECKED_PHASES) {
                 if (gateway.path("isolation").path(name).isObject()) {
                     out.add(gateway.path("isolation").path(name));
@@ -251,6 +273,13 @@ final class Report {
             row(out, level.path("subscriptions").asText() + " subscriptions: deliveries/s",
                     level.path("deliveries_per_s"), "CPU ms/1000 " + level.path("cpu_ms_per_1000_deliveries").asText()
                             + ", created/s " + level.path("created_per_s").asText());
+        }
+        JsonNode ret = f.path("retention");
+        if (ret.isObject()) {
+            row(out, "retention: latency p99 / max (ms)", ret.path("during_purge_p99_ms"), "max "
+                    + ret.path("during_purge_max_ms").asText() + " while purging " + ret.path("rows").asText()
+                    + " rows in " + ret.path("purge_ms").asText() + " ms; alone p99 " + ret.path("baseline_p99_ms")
+                    .asText() + ", max " + ret.path("baseline_max_ms").asText());
         }
         JsonNode checks = result.path("checks");
         out.append(String.format("checks: lost=%d duplicates=%d misrouted=%d signatures checked=%d invalid=%d -> %s%n",
