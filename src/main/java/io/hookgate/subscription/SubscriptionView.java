@@ -21,8 +21,8 @@ public record SubscriptionView(
         @JsonProperty("description") String description,
         @JsonProperty("status") String status,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("disabled_reason") String disabledReason,
-        @Schema(description = "Deliveries whose event is older than this fail as expired instead of being"
-                + " retried; null retries for the whole schedule. Canonical form, e.g. \"5m\" or \"1h30m\".",
+        @Schema(description = "Deliveries whose event is older than this (1s to 7d) fail as expired instead of"
+                + " being retried; null retries for the whole schedule. Canonical form, e.g. \"5m\" or \"1h30m\".",
                 example = "5m", nullable = true)
         @JsonProperty("expire_after") String expireAfter,
         @JsonProperty("created_at") Instant createdAt,
