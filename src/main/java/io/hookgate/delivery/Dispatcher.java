@@ -104,7 +104,7 @@ public class Dispatcher {
             finishRound(false);
             return;
         }
-        LaneScheduler.Exclusions skip = lanes.exclusions();
+        ClaimExclusions.Exclusions skip = lanes.exclusions();
         queue.claim(room, skip.urls(), skip.tenants(), config.lease(), owner)
                 .subscribe().with(claimed -> {
                     int declined = dispatch(claimed);

@@ -5,6 +5,7 @@ import io.hookgate.egress.EgressConfig;
 import io.hookgate.egress.EgressDeniedException;
 import io.hookgate.egress.EgressGuard;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -89,7 +90,7 @@ public class EndpointLanes {
         carryOut(actions);
     }
 
-    synchronized LaneScheduler.Exclusions exclusions() {
+    synchronized ClaimExclusions.Exclusions exclusions() {
         return scheduler.exclusions();
     }
 
@@ -130,12 +131,24 @@ public class EndpointLanes {
                 "handing back %d deliveries failed; their leases will expire: %s", a.postponed.size(), e.toString()));
         unattempted.failLeased(a.disabled, UnattemptedFailures.Reason.SUBSCRIPTION_DISABLED, owner);
         unattempted.failLeased(a.expired, UnattemptedFailures.Reason.EXPIRED, owner);
-        for (LaneActions.Retime retime : a.retimes) {
-            queue.retimeHeld(retime.urls(), retime.at()).subscribe().with(v -> { }, e -> Log.warnf(
-                    "retiming held deliveries failed; they come due at their hold time: %s", e.toString()));
+        Instant wake = a.wakeAt();
+        if (a.retimes.isEmpty()) {
+            if (wake != null) {
+                wakeAt.accept(wake);
+            }
+            return;
         }
-        if (a.wakeAt() != null) {
-            wakeAt.accept(a.wakeAt());
+        // the claim that a good probe asks for must see the held rows due: wake once they are
+        List<Uni<Void>> retimes = a.retimes.stream().map(r -> queue.retimeHeld(r.urls(), r.at())).toList();
+        Uni.join().all(retimes).andCollectFailures().subscribe().with(v -> wakeOn(wake), e -> {
+            Log.warnf("retiming held deliveries failed; they come due at their hold time: %s", e.toString());
+            wakeOn(wake);
+        });
+    }
+
+    private void wakeOn(Instant at) {
+        if (at != null) {
+            wakeAt.accept(at);
         }
     }
 

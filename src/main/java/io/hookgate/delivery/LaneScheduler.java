@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -28,10 +27,6 @@ final class LaneScheduler {
     record Settings(int perEndpoint, InFlightLimiter.Caps caps, Duration attemptBound, Duration idleAfter) {
     }
 
-    /** Claims skip rows of these URLs (lanes that are full or whose breaker refuses) and of these tenants. */
-    record Exclusions(Set<String> urls, Set<UUID> tenants) {
-    }
-
     /** A queued row needs its lease to outlast the attempt by this much, or it goes back to the store. */
     static final Duration LEASE_MARGIN = Duration.ofSeconds(2);
 
@@ -42,9 +37,7 @@ final class LaneScheduler {
     private final LaneBook book;
     /** Lanes with queued rows, in turn: whoever frees a slot starts the next lane's head, not its own. */
     private final ArrayDeque<Lane> ring = new ArrayDeque<>();
-    /** What the last claim skipped: when one of them can start again, a claim round is due at once. */
-    private final Set<Lane> skippedLanes = new HashSet<>();
-    private final Set<UUID> skippedTenants = new HashSet<>();
+    private final ClaimExclusions exclusions;
 
     LaneScheduler(Settings settings, EndpointBreakers breakers, Function<String, Endpoint> endpoints,
             Predicate<UUID> recentlyDisabled, Clock clock) {
@@ -53,6 +46,7 @@ final class LaneScheduler {
         this.recentlyDisabled = recentlyDisabled;
         this.clock = clock;
         this.book = new LaneBook(endpoints, settings.perEndpoint(), settings.caps());
+        this.exclusions = new ClaimExclusions(book, breakers);
     }
 
     /** Starts, queues, holds or hands back each leased row; those of disabled subscriptions or expired fail. */
@@ -107,7 +101,7 @@ final class LaneScheduler {
             out.wake(now);
         }
         pump(now, out);
-        if (exclusionLifted()) {
+        if (exclusions.lifted()) {
             out.wake(now);
         }
         return out;
@@ -154,31 +148,14 @@ final class LaneScheduler {
         return all;
     }
 
-    /**
-     * What the next claim must skip: the lanes and tenants that could not start a row this moment. The claim then
-     * spends its room on rows that start, oldest first, and a lane busy with its own backlog cannot crowd out
-     * another lane's row; every exclusion ends when an attempt ends or a breaker's time is up.
-     */
-    Exclusions exclusions() {
-        skippedLanes.clear();
-        Set<String> urls = new HashSet<>();
-        for (Lane lane : book.candidates()) {
-            if (breakerRefuses(lane) || book.cannotStartNow(lane)) {
-                skippedLanes.add(lane);
-                urls.addAll(lane.urls);
-            }
-        }
-        skippedTenants.clear();
-        skippedTenants.addAll(book.tenantsAtShare());
-        return new Exclusions(urls, Set.copyOf(skippedTenants));
+    /** What the next claim must skip: the lanes and tenants that could not start a row this moment. */
+    ClaimExclusions.Exclusions exclusions() {
+        return exclusions.forClaim();
     }
 
-    /**
-     * The subscriptions whose fresh rows a handoff should leave to the claim: bound to a lane or tenant that would
-     * turn them down. Rows that would queue are still handed off, which keeps a busy lane's queue fed.
-     */
+    /** The subscriptions whose fresh rows a handoff should leave to the claim. */
     Set<UUID> handoffExclusions() {
-        return book.subscriptionsOf(refusingLanes(), book.fullTenants());
+        return exclusions.forHandoff();
     }
 
     LaneBook book() {
@@ -261,25 +238,8 @@ final class LaneScheduler {
         }
     }
 
-    /** Whether a lane or tenant the last claim skipped could start a row now (its rows may be waiting due). */
-    private boolean exclusionLifted() {
-        boolean lifted = skippedLanes.removeIf(lane -> !breakerRefuses(lane) && !book.cannotStartNow(lane));
-        Set<UUID> stillFull = book.tenantsAtShare();
-        return skippedTenants.removeIf(tenant -> !stillFull.contains(tenant)) || lifted;
-    }
-
     private boolean breakerRefuses(Lane lane) {
-        return breakers.openUntil(lane.endpoint.key()).isPresent();
-    }
-
-    private Set<Lane> refusingLanes() {
-        Set<Lane> refusing = new HashSet<>();
-        for (Lane lane : book.candidates()) {
-            if (breakerRefuses(lane) || book.refusesAll(lane)) {
-                refusing.add(lane);
-            }
-        }
-        return refusing;
+        return exclusions.breakerRefuses(lane);
     }
 
     private boolean leaseCovers(ClaimedDelivery d, Instant now) {

@@ -135,7 +135,7 @@ final class LaneModel {
             return;
         }
         claims++;
-        LaneScheduler.Exclusions skip = scheduler.exclusions();
+        ClaimExclusions.Exclusions skip = scheduler.exclusions();
         List<Row> due = rows.values().stream()
                 .filter(r -> r.state == State.DUE && !r.due.isAfter(now()))
                 .filter(r -> !skip.urls().contains(r.sub.url()) && !skip.tenants().contains(r.sub.tenant()))
