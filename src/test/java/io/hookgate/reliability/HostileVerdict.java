@@ -44,9 +44,12 @@ final class HostileVerdict {
                 .with("baseline_max_threads", o.baseMax()[2]).with("under_fire_max_threads", o.fireMax()[2])
                 .with("hostile_api_status_error", byLabel(o.api(), o.expected()))
                 .with("hostile_dlq_last_error", byLabel(o.dlqReasons(), o.expected()))
+                .with("hostile_load_reached_before_measuring", o.hostileLoadReached())
                 .with("completed_in_time", o.completedInTime());
         Verdict.record(f, soft -> {
             soft.assertThat(fireP99).as("healthy p99 under fire vs 3 x baseline + 200 ms").isLessThanOrEqualTo(bound);
+            soft.assertThat(o.hostileLoadReached()).as("tenant B at its share, the burst failed, before measuring")
+                    .isTrue();
             soft.assertThat(canary.connections()).as("canary connections").isZero();
             soft.assertThat(unreached.requests()).as("requests to black-holed names").isEmpty();
             soft.assertThat(o.fireMax()[0]).as("RSS MiB")

@@ -113,6 +113,11 @@ public final class Receiver implements AutoCloseable {
         return connections.get();
     }
 
+    /** Requests this receiver holds unanswered right now. */
+    public int hanging() {
+        return hanging.get();
+    }
+
     /** Most requests this receiver held unanswered at the same time (each ends when the client gives up). */
     public int maxHanging() {
         return maxHanging.get();
