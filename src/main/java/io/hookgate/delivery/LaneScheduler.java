@@ -62,6 +62,8 @@ final class LaneScheduler {
     private void offer(ClaimedDelivery d, Instant now, LaneActions out) {
         if (!d.subscription().active()) {
             out.disabled.add(d);
+        } else if (recentlyDisabled.test(d.subscriptionId())) {
+            return; // read before it was disabled, and failed in the store since by whoever disabled it
         } else if (d.expiredAt(now)) {
             out.expired.add(d);
         } else {

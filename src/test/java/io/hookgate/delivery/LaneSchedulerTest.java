@@ -182,6 +182,17 @@ class LaneSchedulerTest {
     }
 
     @Test
+    void rowsReadBeforeTheirSubscriptionWasDisabledHereAreDroppedNotSent() {
+        LaneScheduler lanes = scheduler(8, 64, 256, 512, true);
+        disabled.add(sub);
+
+        LaneActions a = lanes.offer(rows("https://a.example/hook", 2));
+
+        assertThat(a.isEmpty()).isTrue();
+        assertThat(lanes.book().inFlight()).isZero();
+    }
+
+    @Test
     void aTenantAtItsShareIsSkippedByClaimsWhileAnotherTenantStillStarts() {
         LaneScheduler lanes = scheduler(8, 64, 4, 512, true);
         UUID noisy = UUID.randomUUID();
