@@ -54,8 +54,8 @@ public class ChallengeHandshake {
     public Uni<Void> verify(String url) {
         return guard.check(url)
                 .onItem().transformToUni(this::verify)
-                .onFailure(EgressDeniedException.class)
-                .transform(e -> new ChallengeFailedException("egress_denied"));
+                .onFailure(e -> !(e instanceof ChallengeFailedException))
+                .transform(ChallengeHandshake::reasonFor);
     }
 
     /** Runs the handshake against a target the egress guard has already checked and pinned. */
@@ -94,11 +94,13 @@ public class ChallengeHandshake {
         return new ChallengeFailedException("connection_error");
     }
 
-    static String callReason(String egressReason) {
+    /** The challenge reason code for a failed call: a few are worth telling apart, the rest are connection errors. */
+    public static String callReason(String egressReason) {
         return switch (egressReason) {
             case "timeout" -> "timeout";
             case "connection_refused" -> "connection_refused";
             case "tls_error" -> "tls_error";
+            case "dns_failure" -> "dns_failure";
             default -> "connection_error";
         };
     }

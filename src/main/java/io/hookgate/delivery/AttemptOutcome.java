@@ -53,11 +53,15 @@ public sealed interface AttemptOutcome {
         return OutcomeClass.RETRYABLE;
     }
 
-    /** Timeout, 429 or 503: the receiver is overloaded and the overload floor applies. */
+    /**
+     * Timeout, DNS failure, 429 or 503: the receiver (or its name server) is overloaded or away, and the overload
+     * floor applies, so that a black-holed name is not asked again a few seconds later.
+     */
     default boolean isOverload() {
         if (this instanceof Status s) {
             return s.code() == 429 || s.code() == 503;
         }
-        return ((Error) this).kind() == ErrorKind.TIMEOUT;
+        ErrorKind kind = ((Error) this).kind();
+        return kind == ErrorKind.TIMEOUT || kind == ErrorKind.DNS;
     }
 }

@@ -28,6 +28,17 @@ public record AttemptResult(Instant at, Duration latency, Integer statusCode, St
         return statusCode != null && statusCode == 410;
     }
 
+    /**
+     * Whether the endpoint itself failed, which is what its breaker counts: 5xx, 408, 429 and transport errors
+     * (DNS included). Another 4xx is the request's fault; egress denials and our own errors are not the endpoint's.
+     */
+    public boolean endpointFailure() {
+        if (statusCode == null) {
+            return !"egress_denied".equals(error) && !"internal_error".equals(error);
+        }
+        return statusCode >= 500 || statusCode == 408 || statusCode == 429;
+    }
+
     /** The error stored in the log: the transport error, or the status for non-2xx answers. */
     public String errorCode() {
         if (error != null) {

@@ -25,6 +25,15 @@ public final class CircuitBreaker {
     /** Breaker states. */
     public enum State { CLOSED, OPEN, HALF_OPEN }
 
+    /** What reporting an outcome did to the breaker. */
+    public enum Transition {
+        NONE,
+        /** It opened: requests are refused until {@link #openUntil()}. A success can do this too. */
+        OPENED,
+        /** The probe succeeded and the breaker closed. */
+        CLOSED
+    }
+
     /** Tuning shared by every endpoint's breaker. */
     public record Settings(double failureRatio, int minimumRequests, int consecutiveFailures, Duration window,
             Duration openFor) {
@@ -84,31 +93,42 @@ public final class CircuitBreaker {
         }
     }
 
-    /** Reports a successful (2xx) request. */
-    public synchronized void onSuccess() {
+    /**
+     * Reports a request the endpoint handled: the probe's success closes the breaker; in CLOSED it can also be
+     * the outcome that reaches {@code minimumRequests} with a failure ratio at the threshold, and open it.
+     */
+    public synchronized Transition onSuccess() {
         Instant now = touch();
         if (state == State.HALF_OPEN) {
             close();
-        } else if (state == State.CLOSED) {
-            failuresInARow = 0;
-            successes[bucket(now)]++;
-            tripIfNeeded(now);
+            return Transition.CLOSED;
         }
+        if (state != State.CLOSED) {
+            return Transition.NONE;
+        }
+        failuresInARow = 0;
+        successes[bucket(now)]++;
+        tripIfNeeded(now);
+        return state == State.OPEN ? Transition.OPENED : Transition.NONE;
     }
 
-    /** Reports a failed request (any outcome other than 2xx). */
-    public synchronized void onFailure() {
+    /** Reports a request the endpoint failed (any outcome other than 2xx that is the endpoint's fault). */
+    public synchronized Transition onFailure() {
         Instant now = touch();
         if (state == State.HALF_OPEN) {
             open(now);
-        } else if (state == State.CLOSED) {
-            failures[bucket(now)]++;
-            if (++failuresInARow >= settings.consecutiveFailures()) {
-                open(now);
-            } else {
-                tripIfNeeded(now);
-            }
+            return Transition.OPENED;
         }
+        if (state != State.CLOSED) {
+            return Transition.NONE;
+        }
+        failures[bucket(now)]++;
+        if (++failuresInARow >= settings.consecutiveFailures()) {
+            open(now);
+        } else {
+            tripIfNeeded(now);
+        }
+        return state == State.OPEN ? Transition.OPENED : Transition.NONE;
     }
 
     /** The current state; an OPEN breaker whose {@code openFor} has elapsed reads as HALF_OPEN. */

@@ -1,12 +1,18 @@
 package io.hookgate.delivery;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-/** A due delivery this replica has leased, with everything needed to attempt it. */
+/**
+ * A due delivery this replica has leased, with everything needed to attempt it. {@code dueAt} is when the row
+ * was due before it was leased: a row handed back unattempted keeps that place in the queue.
+ */
 public record ClaimedDelivery(
         UUID id,
         String eventId,
@@ -17,18 +23,48 @@ public record ClaimedDelivery(
         int cycleAttempts,
         Instant sourceAt,
         Instant firstAttemptAt,
+        Instant dueAt,
         Instant leaseExpiresAt,
         Subscription subscription,
         Event event) {
 
-    /** The subscription as of the claim. Secrets stay sealed until the moment of signing. */
+    /**
+     * The subscription as of the claim. Secrets stay sealed until the moment of signing. {@code expireAfter} is
+     * null when the subscription lets its deliveries retry for the whole schedule.
+     */
     public record Subscription(String url, String format, String status, int secretKeyVersion,
             byte[] secretCiphertext, Integer previousKeyVersion, byte[] previousCiphertext,
-            Instant previousExpiresAt, Instant failingSince) {
+            Instant previousExpiresAt, Instant failingSince, Duration expireAfter) {
 
         public boolean active() {
             return "active".equals(status);
         }
+    }
+
+    /**
+     * When this delivery stops being worth attempting (SPEC §3 {@code expire_after}): the event's age counts from
+     * its timestamp, or from the Kafka record time when that is later; null without {@code expire_after}.
+     */
+    public Instant expiresAt() {
+        Duration window = subscription.expireAfter();
+        if (window == null) {
+            return null;
+        }
+        Instant occurred = event.occurredAt();
+        Instant base = occurred == null || (sourceAt != null && sourceAt.isAfter(occurred)) ? sourceAt : occurred;
+        return base == null ? null : base.plus(window);
+    }
+
+    /** Whether the delivery has outlived its subscription's {@code expire_after} at {@code now}. */
+    public boolean expiredAt(Instant now) {
+        Instant expiresAt = expiresAt();
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    /** {@code at}, or the expiry if that comes first: nothing is worth scheduling past it. */
+    public Instant capAtExpiry(Instant at) {
+        Instant expiresAt = expiresAt();
+        return expiresAt != null && expiresAt.isBefore(at) ? expiresAt : at;
     }
 
     /**
@@ -40,6 +76,7 @@ public record ClaimedDelivery(
         private final String occurredAtText;
         private final String payload;
         private final Map<String, byte[]> bodies = new ConcurrentHashMap<>(2);
+        private volatile Instant occurredAt;
 
         public Event(String occurredAtText, String payload) {
             this.occurredAtText = occurredAtText;
@@ -52,6 +89,20 @@ public record ClaimedDelivery(
 
         public String payload() {
             return payload;
+        }
+
+        /** The event timestamp (validated as ISO-8601 with offset at intake); null if it cannot be read. */
+        public Instant occurredAt() {
+            Instant at = occurredAt;
+            if (at == null && occurredAtText != null) {
+                try {
+                    at = OffsetDateTime.parse(occurredAtText).toInstant();
+                    occurredAt = at;
+                } catch (DateTimeParseException e) {
+                    return null;
+                }
+            }
+            return at;
         }
 
         /** The body in this format, rendered on first use; callers must not modify the returned bytes. */

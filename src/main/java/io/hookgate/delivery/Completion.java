@@ -4,10 +4,10 @@ import java.time.Instant;
 
 /**
  * The decided result of one attempt: the delivery's new state and what else must happen.
- * {@code outcome} is the metric label: delivered, retry, failed or egress_denied.
+ * {@code outcome} is the metric label.
  */
 public record Completion(ClaimedDelivery delivery, AttemptResult attempt, String status, Instant nextAttemptAt,
-        String outcome, boolean disableGone) {
+        DeliveryOutcome outcome, boolean disableGone) {
 
     public int attemptNumber() {
         return delivery.attempts() + 1;

@@ -30,9 +30,20 @@ public interface DeliveryConfig {
     @WithDefault("15s")
     Duration timeout();
 
-    /** Most requests in flight at once to a single endpoint. */
+    /**
+     * Most requests in flight at once to a single endpoint (one subscription URL). A hanging endpoint never holds
+     * more than this; it is the floor of the per-endpoint limit, which may later adapt upwards.
+     */
     @WithDefault("8")
     int maxInFlightPerEndpoint();
+
+    /** Most requests in flight at once to one host and port, whatever the URLs: many URLs on a host share this. */
+    @WithDefault("64")
+    int maxInFlightPerHost();
+
+    /** Most requests in flight at once for one tenant's deliveries: its share of the global cap. */
+    @WithDefault("256")
+    int maxInFlightPerTenant();
 
     /** Most delivery requests in flight at once across all endpoints. */
     @WithDefault("512")

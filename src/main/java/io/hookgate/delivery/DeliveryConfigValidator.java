@@ -32,10 +32,7 @@ public final class DeliveryConfigValidator {
         check(p, c.jitter() >= 0 && c.jitter() < 1, "jitter must be in [0, 1)");
         check(p, !c.overloadFloor().isNegative(), "overload-floor must not be negative");
         check(p, positive(c.timeout()), "timeout must be positive");
-        check(p, c.maxInFlightPerEndpoint() >= 1, "max-in-flight-per-endpoint must be at least 1");
-        check(p, c.maxInFlight() >= 1, "max-in-flight must be at least 1");
-        check(p, c.maxInFlightPerEndpoint() <= c.maxInFlight(),
-                "max-in-flight-per-endpoint must not exceed max-in-flight");
+        capProblems(p, c);
         check(p, positive(c.disableAfter()), "disable-after must be positive");
         check(p, c.maxResponseBytes() >= 1, "max-response-bytes must be at least 1");
         check(p, c.claimBatchSize() >= 1, "claim-batch-size must be at least 1");
@@ -44,6 +41,21 @@ public final class DeliveryConfigValidator {
         check(p, positive(c.pollInterval()), "poll-interval must be positive");
         breakerProblems(p, c.breaker());
         return p;
+    }
+
+    // endpoint <= host <= global and endpoint <= tenant <= global: a cap above its enclosing one would never bind
+    private static void capProblems(List<String> p, DeliveryConfig c) {
+        check(p, c.maxInFlightPerEndpoint() >= 1, "max-in-flight-per-endpoint must be at least 1");
+        check(p, c.maxInFlightPerHost() >= 1, "max-in-flight-per-host must be at least 1");
+        check(p, c.maxInFlightPerTenant() >= 1, "max-in-flight-per-tenant must be at least 1");
+        check(p, c.maxInFlight() >= 1, "max-in-flight must be at least 1");
+        check(p, c.maxInFlightPerEndpoint() <= c.maxInFlightPerHost(),
+                "max-in-flight-per-endpoint must not exceed max-in-flight-per-host");
+        check(p, c.maxInFlightPerEndpoint() <= c.maxInFlightPerTenant(),
+                "max-in-flight-per-endpoint must not exceed max-in-flight-per-tenant");
+        check(p, c.maxInFlightPerHost() <= c.maxInFlight(), "max-in-flight-per-host must not exceed max-in-flight");
+        check(p, c.maxInFlightPerTenant() <= c.maxInFlight(),
+                "max-in-flight-per-tenant must not exceed max-in-flight");
     }
 
     private static void breakerProblems(List<String> p, DeliveryConfig.Breaker b) {

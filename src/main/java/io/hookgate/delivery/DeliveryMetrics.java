@@ -6,24 +6,24 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 
 /** SPEC section 8 delivery metrics. Labels carry outcomes only: never a URL, tenant or secret. */
 @ApplicationScoped
 public class DeliveryMetrics {
 
-    private final Map<String, Counter> outcomes;
+    private final Map<DeliveryOutcome, Counter> outcomes = new EnumMap<>(DeliveryOutcome.class);
     private final Timer attemptSeconds;
     private final Timer endToEndSeconds;
     private final Clock clock;
 
     public DeliveryMetrics(MeterRegistry registry, Clock clock) {
         this.clock = clock;
-        this.outcomes = Map.of(
-                "delivered", outcome(registry, "delivered"),
-                "retry", outcome(registry, "retry"),
-                "failed", outcome(registry, "failed"),
-                "egress_denied", outcome(registry, "egress_denied"));
+        for (DeliveryOutcome outcome : DeliveryOutcome.values()) {
+            outcomes.put(outcome, Counter.builder("hookgate.deliveries").description("Delivery outcomes")
+                    .tag("outcome", outcome.label()).register(registry));
+        }
         this.attemptSeconds = Timer.builder("hookgate.delivery.attempt").description("HTTP attempt duration")
                 .publishPercentileHistogram().register(registry);
         this.endToEndSeconds = Timer.builder("hookgate.delivery.end.to.end")
@@ -32,9 +32,9 @@ public class DeliveryMetrics {
                 .register(registry);
     }
 
-    private static Counter outcome(MeterRegistry registry, String outcome) {
-        return Counter.builder("hookgate.deliveries").description("Delivery attempts by outcome")
-                .tag("outcome", outcome).register(registry);
+    /** Deliveries that ended without an attempt: expired, or their subscription disabled. */
+    void recordUnattempted(DeliveryOutcome outcome, int count) {
+        outcomes.get(outcome).increment(count);
     }
 
     void record(Completion c) {

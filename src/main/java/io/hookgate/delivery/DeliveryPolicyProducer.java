@@ -15,10 +15,12 @@ import java.time.Clock;
 public class DeliveryPolicyProducer {
 
     private final DeliveryConfig config;
+    private final Clock clock;
 
-    public DeliveryPolicyProducer(DeliveryConfig config) {
+    public DeliveryPolicyProducer(DeliveryConfig config, Clock clock) {
         DeliveryConfigValidator.validate(config);
         this.config = config;
+        this.clock = clock;
     }
 
     /** Retry schedule with jitter and the overload floor. */
@@ -28,17 +30,10 @@ public class DeliveryPolicyProducer {
         return RetryPolicy.from(config);
     }
 
-    /** Per-endpoint circuit breakers on the system clock. */
+    /** Per-endpoint circuit breakers on the application's clock (tests move it). */
     @Produces
     @Singleton
     EndpointBreakers endpointBreakers() {
-        return EndpointBreakers.from(config.breaker(), Clock.systemUTC());
-    }
-
-    /** Per-endpoint and global in-flight caps. */
-    @Produces
-    @Singleton
-    InFlightLimiter inFlightLimiter() {
-        return InFlightLimiter.from(config);
+        return EndpointBreakers.from(config.breaker(), clock);
     }
 }

@@ -10,7 +10,6 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -53,10 +52,27 @@ public class Dispatcher {
 
     void start(@Observes StartupEvent event) {
         writer.owner(owner);
-        lanes.onSlotFreed(this::wakeSoon);
+        lanes.connect(owner, this::wakeSoon, this::wakeAt);
         stopping = false;
-        timerId = vertx.setPeriodic(config.pollInterval().toMillis(), id -> wake());
+        timerId = vertx.setPeriodic(config.pollInterval().toMillis(), id -> {
+            lanes.sweep();
+            wake();
+        });
         wake();
+    }
+
+    /**
+     * A claim round at {@code at}: when an open breaker's probe is due; or soon, after a good probe or when a lane
+     * or tenant that the last claim skipped can start again (its due rows are waiting for exactly that).
+     */
+    void wakeAt(Instant at) {
+        long delay = Duration.between(clock.instant(), at).toMillis();
+        if (delay <= 0) {
+            dueRowsLikely.set(true);
+            wakeSoon();
+        } else if (!stopping) {
+            vertx.setTimer(delay, id -> wake());
+        }
     }
 
     /**
@@ -88,12 +104,16 @@ public class Dispatcher {
             finishRound(false);
             return;
         }
-        queue.claim(room, lanes.excludedSubscriptions(), config.lease(), owner)
+        ClaimExclusions.Exclusions skip = lanes.exclusions();
+        queue.claim(room, skip.urls(), skip.tenants(), config.lease(), owner)
                 .subscribe().with(claimed -> {
-                    dispatch(claimed);
-                    if (claimed.size() < room) {
+                    int declined = dispatch(claimed);
+                    // rows turned down stay due, so a freed slot should claim again
+                    if (claimed.size() < room && declined == 0) {
                         dueRowsLikely.set(false);
                     }
+                    // a full round is followed by another at once; rows just turned down cannot come straight
+                    // back, because their lanes and tenants are now among the exclusions, so this never spins
                     finishRound(claimed.size() == room);
                 }, failure -> {
                     Log.warnf("claiming deliveries failed, retrying on the next tick: %s", failure.toString());
@@ -108,25 +128,21 @@ public class Dispatcher {
         }
     }
 
-    private void dispatch(List<ClaimedDelivery> claimed) {
-        List<UUID> postponed = new ArrayList<>();
-        List<Instant> until = new ArrayList<>();
+    /** Offers the rows to the lanes; returns how many they turned down. */
+    private int dispatch(List<ClaimedDelivery> claimed) {
         if (stopping) {
             // a round that raced with shutdown: hand its rows back rather than start them
-            claimed.forEach(d -> {
-                postponed.add(d.id());
-                until.add(clock.instant());
-            });
-            claimed = List.of();
+            handBack(claimed);
+            return 0;
         }
-        for (ClaimedDelivery d : claimed) {
-            lanes.offer(d).ifPresent(at -> {
-                postponed.add(d.id());
-                until.add(at);
-            });
-        }
-        queue.postpone(postponed, until, owner).subscribe().with(v -> { },
-                e -> Log.warnf("postponing %d deliveries failed; their leases will expire: %s", postponed.size(), e));
+        return lanes.offer(claimed);
+    }
+
+    private void handBack(List<ClaimedDelivery> rows) {
+        List<LaneActions.Postponement> now = rows.stream()
+                .map(d -> new LaneActions.Postponement(d, clock.instant(), false)).toList();
+        queue.postpone(now, owner).subscribe().with(v -> { },
+                e -> Log.warnf("handing back %d deliveries failed; their leases will expire: %s", now.size(), e));
     }
 
     /**
@@ -137,16 +153,14 @@ public class Dispatcher {
         if (stopping) {
             return new Handoff(0, Set.of(), config.lease(), owner);
         }
-        return new Handoff(lanes.reserve(wanted), lanes.excludedSubscriptions(), config.lease(), owner);
+        return new Handoff(lanes.reserve(wanted), lanes.handoffExclusions(), config.lease(), owner);
     }
 
     /** Starts the deliveries the intake just stored leased to this replica; wakes a claim for the rest. */
     public void handOff(Handoff handoff, List<ClaimedDelivery> stored) {
         lanes.unreserve(handoff.reserved());
-        if (!stored.isEmpty()) {
-            dispatch(stored);
-        }
-        if (handoff.declinedAny()) {
+        int turnedDown = stored.isEmpty() ? 0 : dispatch(stored);
+        if (handoff.declinedAny() || turnedDown > 0) {
             wake();
         }
     }
@@ -156,14 +170,14 @@ public class Dispatcher {
         stopping = true;
         vertx.cancelTimer(timerId);
         List<ClaimedDelivery> queued = lanes.drainQueued();
-        List<Instant> now = queued.stream().map(d -> clock.instant()).toList();
+        List<LaneActions.Postponement> now = queued.stream()
+                .map(d -> new LaneActions.Postponement(d, clock.instant(), false)).toList();
         try {
-            queue.postpone(queued.stream().map(ClaimedDelivery::id).toList(), now, owner)
-                    .await().atMost(Duration.ofSeconds(5));
+            queue.postpone(now, owner).await().atMost(Duration.ofSeconds(5));
         } catch (RuntimeException e) {
             Log.warnf("could not hand back %d queued deliveries; their leases will expire", queued.size());
         }
-        long deadline = System.nanoTime() + config.timeout().plusSeconds(2).toNanos();
+        long deadline = System.nanoTime() + config.timeout().plus(LaneScheduler.LEASE_MARGIN).toNanos();
         while ((lanes.inFlight() > 0 || writer.busy()) && System.nanoTime() < deadline) {
             sleepBriefly();
         }

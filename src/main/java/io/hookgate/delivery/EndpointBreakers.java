@@ -9,10 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One {@link CircuitBreaker} per endpoint key (subscription id or host, the caller decides).
- * Breakers unused for {@code 2 × window} and not rejecting requests are forgotten, swept at most once
- * per window from the calling thread, so memory tracks the set of active endpoints. When disabled,
- * every request is allowed and nothing is tracked. Thread-safe.
+ * The one place that decides whether a request to an endpoint may go: one {@link CircuitBreaker} per endpoint
+ * key, on the injected clock, reached only through these keyed methods. With {@code breaker.enabled=false} every
+ * request may go, no outcome is recorded and no breaker exists, so none can ever open. Breakers unused for
+ * {@code 2 x window} and not rejecting requests are forgotten, swept at most once per window from the calling
+ * thread, so memory tracks the set of active endpoints. Thread-safe.
  */
 public final class EndpointBreakers {
 
@@ -36,37 +37,30 @@ public final class EndpointBreakers {
         return new EndpointBreakers(clock, config.enabled(), CircuitBreaker.Settings.from(config));
     }
 
-    /** Whether breakers are active; when not, every method below is a no-op that allows everything. */
+    /** Whether breakers are active at all. */
     public boolean enabled() {
         return enabled;
     }
 
-    /** The endpoint's breaker, created CLOSED on first use (even when disabled; callers should not need it). */
-    public CircuitBreaker forEndpoint(String endpointKey) {
-        sweepIfDue();
-        return breakers.computeIfAbsent(endpointKey, k -> new CircuitBreaker(clock, settings));
-    }
-
-    /** Whether a request to the endpoint may start now; consumes the probe slot when HALF_OPEN. */
+    /** Whether a request to the endpoint may start now; in HALF_OPEN a {@code true} answer is the probe. */
     public boolean allowsRequest(String endpointKey) {
         return !enabled || forEndpoint(endpointKey).allowsRequest();
     }
 
-    /** Reports a 2xx from the endpoint. */
-    public void onSuccess(String endpointKey) {
-        if (enabled) {
-            forEndpoint(endpointKey).onSuccess();
-        }
+    /** Reports a request the endpoint handled (2xx or a 4xx that is the request's fault). */
+    public CircuitBreaker.Transition onSuccess(String endpointKey) {
+        return enabled ? forEndpoint(endpointKey).onSuccess() : CircuitBreaker.Transition.NONE;
     }
 
-    /** Reports a failed request to the endpoint (any non-2xx outcome). */
-    public void onFailure(String endpointKey) {
-        if (enabled) {
-            forEndpoint(endpointKey).onFailure();
-        }
+    /** Reports a request the endpoint failed. */
+    public CircuitBreaker.Transition onFailure(String endpointKey) {
+        return enabled ? forEndpoint(endpointKey).onFailure() : CircuitBreaker.Transition.NONE;
     }
 
-    /** When a postponed delivery to this endpoint should be tried again; empty if it may go now. */
+    /**
+     * Until when {@link #allowsRequest} would refuse the endpoint (open, or its probe outstanding); empty if a
+     * request may go now. Only reads: it never takes the probe.
+     */
     public Optional<Instant> openUntil(String endpointKey) {
         if (!enabled) {
             return Optional.empty();
@@ -91,10 +85,15 @@ public final class EndpointBreakers {
         return breakers.size();
     }
 
-    /** Forgets breakers idle for {@code 2 × window} that are not rejecting requests. */
+    /** Forgets breakers idle for {@code 2 x window} that are not rejecting requests. */
     public void evictIdle() {
         Instant cutoff = clock.instant().minus(idleAfter);
         breakers.entrySet().removeIf(e -> e.getValue().isEvictable(cutoff));
+    }
+
+    private CircuitBreaker forEndpoint(String endpointKey) {
+        sweepIfDue();
+        return breakers.computeIfAbsent(endpointKey, k -> new CircuitBreaker(clock, settings));
     }
 
     private void sweepIfDue() {

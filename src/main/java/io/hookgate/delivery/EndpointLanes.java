@@ -1,199 +1,170 @@
 package io.hookgate.delivery;
 
+import io.hookgate.delivery.LaneActions.Started;
+import io.hookgate.egress.EgressConfig;
+import io.hookgate.egress.EgressDeniedException;
+import io.hookgate.egress.EgressGuard;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
+import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
- * One lane per endpoint (scheme, host and port): at most {@code max-in-flight-per-endpoint} attempts
- * run, a short queue waits behind them, and an open breaker sends work back to the table. A hanging
- * endpoint can therefore only ever hold its own lane, never the dispatcher.
+ * One lane per endpoint (subscription URL), run by a {@link LaneScheduler} under this object's lock; this class
+ * carries out what the scheduler decides: attempts on the endpoint host's event loop, hand-backs and retimes in
+ * the store, failures without an attempt, and claim rounds at the instants the scheduler asks for.
  */
 @ApplicationScoped
 public class EndpointLanes {
 
-    /** Claimed-but-waiting rows per endpoint, as a multiple of the endpoint's in-flight cap. */
-    private static final int QUEUE_FACTOR = 4;
-
-    private final DeliveryConfig config;
-    private final InFlightLimiter limiter;
-    private final EndpointBreakers breakers;
+    private final LaneScheduler scheduler;
     private final DeliverySender sender;
     private final OutcomePlanner planner;
     private final OutcomeWriter writer;
     private final AttemptContexts contexts;
-    private final Clock clock;
-    private final Map<String, ArrayDeque<ClaimedDelivery>> queues = new HashMap<>();
-    private final Map<String, Set<UUID>> subscriptionsByEndpoint = new HashMap<>();
-    private int queued;
-    private int reserved;
-    private Runnable slotFreed = () -> { };
+    private final DeliveryQueue queue;
+    private final UnattemptedFailures unattempted;
+    private volatile String owner;
+    private volatile Runnable slotFreed = () -> { };
+    private volatile Consumer<Instant> wakeAt = at -> { };
 
-    public EndpointLanes(DeliveryConfig config, InFlightLimiter limiter, EndpointBreakers breakers,
+    @Inject
+    public EndpointLanes(DeliveryConfig config, EgressConfig egress, EndpointBreakers breakers, EgressGuard guard,
             DeliverySender sender, OutcomePlanner planner, OutcomeWriter writer, AttemptContexts contexts,
-            Clock clock) {
-        this.config = config;
-        this.limiter = limiter;
-        this.breakers = breakers;
+            DeliveryQueue queue, UnattemptedFailures unattempted, DisabledSubscriptions disabled, Clock clock) {
+        this.scheduler = new LaneScheduler(settings(config, egress), breakers, url -> endpoint(guard, url),
+                disabled::recentlyDisabled, clock);
         this.sender = sender;
         this.planner = planner;
         this.writer = writer;
         this.contexts = contexts;
-        this.clock = clock;
+        this.queue = queue;
+        this.unattempted = unattempted;
     }
 
-    void onSlotFreed(Runnable callback) {
-        this.slotFreed = callback;
+    static LaneScheduler.Settings settings(DeliveryConfig config, EgressConfig egress) {
+        InFlightLimiter.Caps caps = new InFlightLimiter.Caps(config.maxInFlightPerHost(),
+                config.maxInFlightPerTenant(), config.maxInFlight());
+        // an attempt is a DNS lookup (bounded on its own) and then the HTTP exchange
+        return new LaneScheduler.Settings(config.maxInFlightPerEndpoint(), caps,
+                config.timeout().plus(egress.resolveTimeout()), config.breaker().window().multipliedBy(2));
+    }
+
+    private static Endpoint endpoint(EgressGuard guard, String url) {
+        try {
+            return Endpoint.of(guard.target(url));
+        } catch (EgressDeniedException e) {
+            return Endpoint.unparsable(url);
+        }
+    }
+
+    /** Wires the dispatcher in: the lease owner, and how to ask for a claim round now or later. */
+    void connect(String leaseOwner, Runnable onSlotFreed, Consumer<Instant> onWakeAt) {
+        this.owner = leaseOwner;
+        this.slotFreed = onSlotFreed;
+        this.wakeAt = onWakeAt;
+    }
+
+    /** Starts, queues or hands back leased rows; returns how many the lanes turned down for lack of room. */
+    int offer(List<ClaimedDelivery> batch) {
+        LaneActions actions;
+        synchronized (this) {
+            actions = scheduler.offer(batch);
+        }
+        carryOut(actions);
+        return actions.declined;
+    }
+
+    /** Hands back queued rows whose lease runs short and forgets idle lanes; the dispatcher calls it each poll. */
+    void sweep() {
+        LaneActions actions;
+        synchronized (this) {
+            actions = scheduler.sweep();
+        }
+        carryOut(actions);
+    }
+
+    synchronized ClaimExclusions.Exclusions exclusions() {
+        return scheduler.exclusions();
+    }
+
+    synchronized Set<UUID> handoffExclusions() {
+        return scheduler.handoffExclusions();
     }
 
     /** How many more rows may be claimed now. */
     synchronized int room() {
-        return config.maxInFlight() - limiter.inFlight() - queued - reserved;
+        return scheduler.book().room();
     }
 
     /** Holds room for up to {@code wanted} rows that are being stored leased; returns how many were granted. */
     synchronized int reserve(int wanted) {
-        int granted = Math.max(0, Math.min(wanted, room()));
-        reserved += granted;
-        return granted;
+        return scheduler.book().reserve(wanted);
     }
 
     /** Gives reserved room back, right before the stored rows are offered. */
     synchronized void unreserve(int count) {
-        reserved -= count;
+        scheduler.book().unreserve(count);
     }
 
     synchronized int inFlight() {
-        return limiter.inFlight();
-    }
-
-    /** Subscriptions whose endpoint is full or whose breaker is open: the next claim skips them. */
-    synchronized Set<UUID> excludedSubscriptions() {
-        Set<UUID> excluded = new HashSet<>();
-        subscriptionsByEndpoint.forEach((endpoint, subscriptions) -> {
-            if (full(endpoint) || breakers.forEndpoint(endpoint).state() == CircuitBreaker.State.OPEN) {
-                excluded.addAll(subscriptions);
-            }
-        });
-        return excluded;
-    }
-
-    /** Starts, queues or postpones a claimed delivery; returns the instant it was postponed to, if it was. */
-    synchronized Optional<Instant> offer(ClaimedDelivery d) {
-        if (!d.subscription().active()) {
-            writer.submit(planner.plan(d, AttemptResult.failure(clock.instant(), Duration.ZERO,
-                    "subscription_disabled", new byte[0])));
-            return Optional.empty();
-        }
-        String endpoint = endpointKey(d.subscription().url());
-        subscriptionsByEndpoint.computeIfAbsent(endpoint, e -> new HashSet<>()).add(d.subscriptionId());
-        CircuitBreaker breaker = breakers.forEndpoint(endpoint);
-        if (breaker.state() == CircuitBreaker.State.OPEN) {
-            return Optional.of(breaker.openUntil().orElse(clock.instant().plusSeconds(1)));
-        }
-        if (limiter.tryAcquire(endpoint)) {
-            if (!breaker.allowsRequest()) {
-                limiter.release(endpoint);
-                return Optional.of(breaker.openUntil().orElse(clock.instant().plusSeconds(1)));
-            }
-            start(endpoint, d, breaker);
-            return Optional.empty();
-        }
-        queues.computeIfAbsent(endpoint, e -> new ArrayDeque<>()).add(d);
-        queued++;
-        return Optional.empty();
+        return scheduler.book().inFlight();
     }
 
     /** Removes every queued row (at shutdown) so it can be handed back at once. */
     synchronized List<ClaimedDelivery> drainQueued() {
-        List<ClaimedDelivery> all = new ArrayList<>();
-        queues.values().forEach(all::addAll);
-        queues.clear();
-        queued = 0;
-        return all;
+        return scheduler.drainQueued();
     }
 
-    private void start(String endpoint, ClaimedDelivery d, CircuitBreaker breaker) {
-        contexts.forEndpoint(endpoint).runOnContext(
-                v -> sender.send(d).subscribe().with(result -> finished(endpoint, d, breaker, result)));
-    }
-
-    private void finished(String endpoint, ClaimedDelivery d, CircuitBreaker breaker, AttemptResult result) {
-        if (countsAsEndpointFailure(result)) {
-            breaker.onFailure();
-        } else {
-            breaker.onSuccess();
+    private void carryOut(LaneActions a) {
+        if (a.isEmpty()) {
+            return;
         }
-        writer.submit(planner.plan(d, result));
+        a.starts.forEach(this::start);
+        queue.postpone(a.postponed, owner).subscribe().with(v -> { }, e -> Log.warnf(
+                "handing back %d deliveries failed; their leases will expire: %s", a.postponed.size(), e.toString()));
+        unattempted.failLeased(a.disabled, UnattemptedFailures.Reason.SUBSCRIPTION_DISABLED, owner);
+        unattempted.failLeased(a.expired, UnattemptedFailures.Reason.EXPIRED, owner);
+        Instant wake = a.wakeAt();
+        if (a.retimes.isEmpty()) {
+            if (wake != null) {
+                wakeAt.accept(wake);
+            }
+            return;
+        }
+        // the claim that a good probe asks for must see the held rows due: wake once they are
+        List<Uni<Void>> retimes = a.retimes.stream().map(r -> queue.retimeHeld(r.urls(), r.at())).toList();
+        Uni.join().all(retimes).andCollectFailures().subscribe().with(v -> wakeOn(wake), e -> {
+            Log.warnf("retiming held deliveries failed; they come due at their hold time: %s", e.toString());
+            wakeOn(wake);
+        });
+    }
+
+    private void wakeOn(Instant at) {
+        if (at != null) {
+            wakeAt.accept(at);
+        }
+    }
+
+    private void start(Started started) {
+        ClaimedDelivery d = started.delivery();
+        contexts.forEndpoint(started.lane().endpoint.host()).runOnContext(
+                v -> sender.send(d).subscribe().with(result -> finished(started, result)));
+    }
+
+    private void finished(Started started, AttemptResult result) {
+        writer.submit(planner.plan(started.delivery(), result));
+        LaneActions actions;
         synchronized (this) {
-            limiter.release(endpoint);
-            startNext(endpoint, breaker);
+            actions = scheduler.finished(started, result);
         }
+        carryOut(actions);
         slotFreed.run();
-    }
-
-    private void startNext(String endpoint, CircuitBreaker breaker) {
-        ArrayDeque<ClaimedDelivery> waiting = queues.get(endpoint);
-        while (waiting != null && !waiting.isEmpty()) {
-            ClaimedDelivery next = waiting.poll();
-            queued--;
-            if (!leaseCoversAttempt(next)) {
-                continue;  // another replica may claim it any moment: leave it to the lease
-            }
-            if (limiter.tryAcquire(endpoint)) {
-                if (breaker.allowsRequest()) {
-                    start(endpoint, next, breaker);
-                    break;
-                }
-                limiter.release(endpoint);
-            }
-            waiting.addFirst(next);
-            queued++;
-            break;
-        }
-        if (waiting != null && waiting.isEmpty()) {
-            queues.remove(endpoint);
-        }
-    }
-
-    private boolean leaseCoversAttempt(ClaimedDelivery d) {
-        return clock.instant().plus(config.timeout()).plusSeconds(2).isBefore(d.leaseExpiresAt());
-    }
-
-    private boolean full(String endpoint) {
-        ArrayDeque<ClaimedDelivery> waiting = queues.get(endpoint);
-        int waitingCount = waiting == null ? 0 : waiting.size();
-        return limiter.inFlight(endpoint) + waitingCount >= config.maxInFlightPerEndpoint() * QUEUE_FACTOR;
-    }
-
-    /** Only the endpoint's own health counts: a 4xx other than 408/429 is the request's fault. */
-    static boolean countsAsEndpointFailure(AttemptResult r) {
-        if (r.statusCode() == null) {
-            return !"egress_denied".equals(r.error()) && !"internal_error".equals(r.error());
-        }
-        int s = r.statusCode();
-        return s >= 500 || s == 408 || s == 429;
-    }
-
-    static String endpointKey(String url) {
-        try {
-            URI uri = URI.create(url);
-            int port = uri.getPort() != -1 ? uri.getPort() : ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
-            return (uri.getScheme() + "://" + uri.getHost() + ":" + port).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return url;
-        }
     }
 }

@@ -6,7 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Applies SPEC section 3 to an attempt: delivered, retry at a time, or failed (exhausted or 410). */
+/**
+ * Applies SPEC section 3 to an attempt: delivered, retry at a time, or failed (exhausted or 410). A retry that
+ * would come after the subscription's {@code expire_after} is due at the expiry instead, where the lanes fail it
+ * as {@code expired} without an attempt.
+ */
 @ApplicationScoped
 public class OutcomePlanner {
 
@@ -20,9 +24,9 @@ public class OutcomePlanner {
 
     public Completion plan(ClaimedDelivery d, AttemptResult r) {
         if (r.delivered()) {
-            return new Completion(d, r, "delivered", null, "delivered", false);
+            return new Completion(d, r, "delivered", null, DeliveryOutcome.DELIVERED, false);
         }
-        String failedOutcome = "egress_denied".equals(r.error()) ? "egress_denied" : "failed";
+        DeliveryOutcome failedOutcome = failedOutcome(r);
         if (r.gone()) {
             return new Completion(d, r, "failed", null, failedOutcome, true);
         }
@@ -30,10 +34,18 @@ public class OutcomePlanner {
         Optional<Duration> retryAfter = r.retryAfter().flatMap(v -> RetryAfter.parse(v, now));
         RetryDecision decision = policy.next(d.cycleAttempts() + 1, outcome(r), retryAfter, now);
         if (decision instanceof RetryDecision.RetryAt at) {
-            return new Completion(d, r, "pending", at.at(), "egress_denied".equals(r.error()) ? failedOutcome : "retry",
-                    false);
+            DeliveryOutcome retried = failedOutcome == DeliveryOutcome.FAILED ? DeliveryOutcome.RETRY : failedOutcome;
+            return new Completion(d, r, "pending", d.capAtExpiry(at.at()), retried, false);
         }
         return new Completion(d, r, "failed", null, failedOutcome, false);
+    }
+
+    /** Egress denials and DNS failures keep their own label whether retried or final. */
+    private static DeliveryOutcome failedOutcome(AttemptResult r) {
+        if ("egress_denied".equals(r.error())) {
+            return DeliveryOutcome.EGRESS_DENIED;
+        }
+        return "dns_failure".equals(r.error()) ? DeliveryOutcome.DNS_FAILURE : DeliveryOutcome.FAILED;
     }
 
     private static AttemptOutcome outcome(AttemptResult r) {

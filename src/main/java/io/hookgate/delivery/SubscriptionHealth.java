@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 /**
  * Tracks each subscription's run of failures: 410 disables at once, {@code disable-after} of failure
  * disables, and the first success after failures is announced. Statements run only on transitions.
+ * A disable fails the subscription's other pending deliveries at once ({@link DisabledSubscriptions}).
  */
 @ApplicationScoped
 public class SubscriptionHealth {
@@ -30,12 +31,15 @@ public class SubscriptionHealth {
 
     private final Pool pool;
     private final OperationsPublisher operations;
+    private final DisabledSubscriptions disabled;
     private final DeliveryConfig config;
     private final Clock clock;
 
-    public SubscriptionHealth(Pool pool, OperationsPublisher operations, DeliveryConfig config, Clock clock) {
+    public SubscriptionHealth(Pool pool, OperationsPublisher operations, DisabledSubscriptions disabled,
+            DeliveryConfig config, Clock clock) {
         this.pool = pool;
         this.operations = operations;
+        this.disabled = disabled;
         this.config = config;
         this.clock = clock;
     }
@@ -57,7 +61,7 @@ public class SubscriptionHealth {
         } else if (!failingSince.isAfter(clock.instant().minus(config.disableAfter()))) {
             disable(d, "failing", clock.instant().minus(config.disableAfter()));
         }
-        if (c.failed() && !c.disableGone() && !"subscription_disabled".equals(c.attempt().error())) {
+        if (c.failed() && !c.disableGone()) {
             operations.fire("delivery.exhausted", d.subscriptionId(), d.tenantId(),
                     "delivery " + d.id() + " failed after " + c.attemptNumber() + " attempts: " + c.attempt().errorCode());
         }
@@ -65,8 +69,12 @@ public class SubscriptionHealth {
 
     private void disable(ClaimedDelivery d, String reason, Instant failingBefore) {
         Tuple args = Tuple.of(d.subscriptionId(), reason, failingBefore == null ? null : failingBefore.atOffset(ZoneOffset.UTC));
-        run(DISABLE, args).subscribe().with(rows -> announce(rows, "subscription.disabled", d, reason),
-                this::logFailure);
+        run(DISABLE, args).subscribe().with(rows -> {
+            announce(rows, "subscription.disabled", d, reason);
+            if (rows.rowCount() > 0) {
+                disabled.disabled(d.subscriptionId());
+            }
+        }, this::logFailure);
     }
 
     private void announce(RowSet<Row> rows, String type, ClaimedDelivery d, String detail) {

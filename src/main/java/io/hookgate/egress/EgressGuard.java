@@ -15,6 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Resolve once, check every address, pin the first: the returned address is the only one the HTTP
  * client may dial, so a DNS answer that changes after the check can never reach a denied address.
+ * A URL or address the policy refuses fails with {@link EgressDeniedException}; a lookup that fails, times out
+ * or finds no address fails with {@link EgressCallException} ({@code dns_failure}): that is the endpoint's DNS
+ * being unwell, not a policy violation.
  */
 @ApplicationScoped
 public class EgressGuard {
@@ -47,7 +50,12 @@ public class EgressGuard {
         return policy.parse(url);
     }
 
-    /** Parses, resolves and checks the URL; fails with {@link EgressDeniedException}. */
+    /** {@link #parse} remembered per URL text: parsing is a pure function of it, and deliveries repeat URLs. */
+    public TargetUrl target(String url) {
+        return parsedOnce(url);
+    }
+
+    /** Parses, resolves and checks the URL; fails with {@link EgressDeniedException} or a DNS failure. */
     public Uni<PinnedTarget> check(String url) {
         return Uni.createFrom().item(() -> parsedOnce(url)).onItem().transformToUni(this::check);
     }
@@ -82,12 +90,13 @@ public class EgressGuard {
         return Uni.createFrom().deferred(() -> resolver.resolve(url.host()))
                 .ifNoItem().after(resolveTimeout).fail()
                 .onFailure(e -> !(e instanceof EgressDeniedException))
-                .transform(e -> new EgressDeniedException(Reason.DNS_FAILURE, dnsMessage(url, e)));
+                .transform(e -> new EgressCallException(EgressCallException.Reason.DNS_FAILURE, dnsMessage(url, e)));
     }
 
     private PinnedTarget pin(TargetUrl url, List<InetAddress> addresses) {
         if (addresses == null || addresses.isEmpty()) {
-            throw new EgressDeniedException(Reason.NO_ADDRESS, "host " + url.host() + " has no address");
+            throw new EgressCallException(EgressCallException.Reason.DNS_FAILURE,
+                    "host " + url.host() + " has no address");
         }
         for (InetAddress address : addresses) {
             Optional<String> denial = classifier.denial(address);

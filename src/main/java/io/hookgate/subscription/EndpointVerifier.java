@@ -2,6 +2,7 @@ package io.hookgate.subscription;
 
 import io.hookgate.challenge.ChallengeFailedException;
 import io.hookgate.challenge.ChallengeHandshake;
+import io.hookgate.egress.EgressCallException;
 import io.hookgate.egress.EgressDeniedException;
 import io.hookgate.egress.EgressGuard;
 import io.hookgate.ops.ProblemException;
@@ -23,11 +24,16 @@ public class EndpointVerifier {
         this.handshake = handshake;
     }
 
-    /** Completes when the URL is allowed and its receiver echoed the challenge. */
+    /**
+     * Completes when the URL is allowed and its receiver echoed the challenge. A policy refusal is an egress
+     * denial; a name that does not resolve is a failed challenge ({@code dns_failure}), not an attack.
+     */
     public Uni<Void> verify(String url) {
         return guard.check(url)
                 .onFailure(EgressDeniedException.class)
                 .transform(e -> egressDenied(((EgressDeniedException) e).code()))
+                .onFailure(EgressCallException.class)
+                .transform(e -> challengeFailed(ChallengeHandshake.callReason(((EgressCallException) e).code())))
                 .onItem().transformToUni(handshake::verify)
                 .onFailure(ChallengeFailedException.class)
                 .transform(e -> challengeFailed(((ChallengeFailedException) e).reason()));

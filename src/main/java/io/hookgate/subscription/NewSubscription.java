@@ -13,5 +13,6 @@ public record NewSubscription(
         List<String> channels,
         String format,
         String description,
+        Integer expireAfterSeconds,
         SecretCipher.Sealed secret) {
 }

@@ -17,7 +17,8 @@ public final class SubscriptionChanges {
         DESCRIPTION("description"),
         STATUS("status"),
         DISABLED_REASON("disabled_reason"),
-        FAILING_SINCE("failing_since");
+        FAILING_SINCE("failing_since"),
+        EXPIRE_AFTER("expire_after_seconds");
 
         private final String sql;
 
@@ -55,6 +56,12 @@ public final class SubscriptionChanges {
 
     public SubscriptionChanges description(String description) {
         values.put(Column.DESCRIPTION, description);
+        return this;
+    }
+
+    /** Whole seconds, or null to retry for the whole schedule. */
+    public SubscriptionChanges expireAfter(Integer seconds) {
+        values.put(Column.EXPIRE_AFTER, seconds);
         return this;
     }
 

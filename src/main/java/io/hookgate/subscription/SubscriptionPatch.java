@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Body of {@code PATCH /v1/subscriptions/{id}}, read field by field so "absent" and "null" differ:
- * {@code channels: null} means all channels and {@code description: null} clears it, while absent
- * fields stay unchanged. Only the allowlisted fields are accepted; anything else is a 400.
+ * {@code channels: null} means all channels, {@code description: null} and {@code expire_after: null} clear them,
+ * while absent fields stay unchanged. Only the allowlisted fields are accepted; anything else is a 400.
  */
 public record SubscriptionPatch(
         String url,
@@ -21,9 +21,12 @@ public record SubscriptionPatch(
         boolean descriptionSet,
         String description,
         String format,
-        String status) {
+        String status,
+        boolean expireAfterSet,
+        String expireAfter) {
 
-    static final Set<String> FIELDS = Set.of("url", "event_types", "channels", "description", "format", "status");
+    static final Set<String> FIELDS = Set.of("url", "event_types", "channels", "description", "format", "status",
+            "expire_after");
 
     /** Parses the allowlisted fields; wrong JSON types are recorded as field errors in {@code rules}. */
     static SubscriptionPatch parse(JsonNode body, SubscriptionRules rules) {
@@ -42,13 +45,27 @@ public record SubscriptionPatch(
                 body.has("channels"), nullableList(body, "channels", rules),
                 body.has("description"), nullableText(body, "description", rules),
                 requiredText(body, "format", rules),
-                requiredText(body, "status", rules));
+                requiredText(body, "status", rules),
+                body.has("expire_after"), nullableDuration(body, rules));
     }
 
     /** True when nothing would change. */
     boolean isEmpty() {
         return url == null && eventTypes == null && !channelsSet && !descriptionSet && format == null
-                && status == null;
+                && status == null && !expireAfterSet;
+    }
+
+    // a number is no duration: "300" would be ambiguous (seconds? minutes?), so only text is read
+    private static String nullableDuration(JsonNode body, SubscriptionRules rules) {
+        JsonNode node = body.get("expire_after");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            rules.fieldError("expire_after", ExpireAfter.RULE);
+            return null;
+        }
+        return node.textValue();
     }
 
     // A field that may be absent but, when present, must not be null.

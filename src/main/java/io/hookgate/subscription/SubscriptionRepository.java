@@ -29,11 +29,11 @@ public class SubscriptionRepository {
 
     static final String COLUMNS = "id, tenant_id, url, event_types, channels, format, description, status,"
             + " disabled_reason, secret_key_version, secret_ciphertext, previous_key_version, previous_ciphertext,"
-            + " previous_expires_at, failing_since, created_at, updated_at";
+            + " previous_expires_at, failing_since, expire_after_seconds, created_at, updated_at";
 
     private static final String INSERT = "INSERT INTO subscriptions (id, tenant_id, url, event_types, channels,"
-            + " format, description, status, secret_key_version, secret_ciphertext)"
-            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING " + COLUMNS;
+            + " format, description, status, secret_key_version, secret_ciphertext, expire_after_seconds)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING " + COLUMNS;
 
     private final Pool pool;
 
@@ -48,7 +48,8 @@ public class SubscriptionRepository {
                 .addArrayOfString(s.eventTypes().toArray(String[]::new))
                 .addArrayOfString(s.channels() == null ? null : s.channels().toArray(String[]::new))
                 .addString(s.format()).addString(s.description()).addString(SubscriptionRow.ACTIVE)
-                .addInteger(s.secret().keyVersion()).addBuffer(Buffer.buffer(s.secret().blob()));
+                .addInteger(s.secret().keyVersion()).addBuffer(Buffer.buffer(s.secret().blob()))
+                .addInteger(s.expireAfterSeconds());
         return pool.preparedQuery(INSERT).execute(params).map(rows -> map(rows.iterator().next()));
     }
 
@@ -170,7 +171,7 @@ public class SubscriptionRepository {
                 row.getInteger("secret_key_version"), row.getBuffer("secret_ciphertext").getBytes(),
                 row.getInteger("previous_key_version"), previous == null ? null : previous.getBytes(),
                 instant(row, "previous_expires_at"), instant(row, "failing_since"),
-                instant(row, "created_at"), instant(row, "updated_at"));
+                row.getInteger("expire_after_seconds"), instant(row, "created_at"), instant(row, "updated_at"));
     }
 
     private static Instant instant(Row row, String column) {

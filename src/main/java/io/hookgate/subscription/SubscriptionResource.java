@@ -54,8 +54,10 @@ public class SubscriptionResource {
 
     @POST
     @Operation(summary = "Create a subscription", description = "Runs the egress check and the challenge handshake"
-            + " first; on failure nothing is stored (422 egress-denied or challenge-failed). The secret appears only"
-            + " in this response. channels null means all of the tenant's channels.")
+            + " first; on failure nothing is stored (422 egress-denied for a URL or address the policy refuses,"
+            + " challenge-failed otherwise, e.g. dns_failure for a name that does not resolve). The secret appears"
+            + " only in this response. channels null means all of the tenant's channels. expire_after (optional,"
+            + " 1s to 7d) fails deliveries whose event is older instead of retrying them; \"5m\" suits eventyay.")
     public Uni<RestResponse<CreatedSubscription>> create(CreateSubscriptionRequest request) {
         return service.create(principal.get(), request).map(created -> RestResponse.ResponseBuilder
                 .<CreatedSubscription>created(URI.create("/v1/subscriptions/" + created.subscription().id()))
@@ -81,8 +83,10 @@ public class SubscriptionResource {
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     @Operation(summary = "Change a subscription", description = "Any of url, event_types, channels, description,"
-            + " format, status. A new url or re-activation re-runs the handshake; if it fails nothing changes (422)."
-            + " channels null means all channels; description null clears it.")
+            + " format, status, expire_after. A new url or re-activation re-runs the handshake; if it fails nothing"
+            + " changes (422). channels null means all channels; description null clears it. expire_after is a"
+            + " duration from 1s to 7d (\"5m\", \"1h30m\", \"PT5M\"), shown back as \"5m\"; null removes it."
+            + " Disabling fails the pending deliveries at once (subscription_disabled, dead-lettered).")
     public Uni<SubscriptionView> patch(@RestPath String id, JsonNode body) {
         return updater.patch(principal.get(), id, body);
     }

@@ -24,6 +24,7 @@ public record SubscriptionRow(
         byte[] previousCiphertext,
         Instant previousExpiresAt,
         Instant failingSince,
+        Integer expireAfterSeconds,
         Instant createdAt,
         Instant updatedAt) {
 

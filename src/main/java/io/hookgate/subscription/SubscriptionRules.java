@@ -102,6 +102,15 @@ final class SubscriptionRules {
         return description;
     }
 
+    /** Whole seconds of a valid {@code expire_after}; null when absent (and an error when unreadable). */
+    Integer expireAfter(String text) {
+        if (text == null) {
+            return null;
+        }
+        return ExpireAfter.parse(text).map(d -> (int) d.getSeconds()).orElseGet(() -> fail("expire_after",
+                ExpireAfter.RULE));
+    }
+
     /** The supplied secret, or null when none was supplied (the caller generates one). */
     WebhookSecret secret(String secret) {
         if (secret == null) {

@@ -46,6 +46,7 @@ public class SubscriptionService {
         var channels = rules.channels(request.channels());
         String format = rules.format(request.format());
         String description = rules.description(request.description());
+        Integer expireAfter = rules.expireAfter(request.expireAfter());
         WebhookSecret supplied = rules.secret(request.secret());
         rules.throwIfInvalid();
         WebhookSecret secret = supplied != null ? supplied : secrets.generate();
@@ -54,7 +55,7 @@ public class SubscriptionService {
                 .invoke(tenant -> ChannelScope.require(tenant, channels))
                 .chain(() -> verifier.verify(url))
                 .chain(() -> repository.insert(new NewSubscription(id, tenantId, url, eventTypes, channels, format,
-                        description, secrets.sealCurrent(id, secret))))
+                        description, expireAfter, secrets.sealCurrent(id, secret))))
                 .invoke(row -> operations.fire("subscription.verified", row.id(), row.tenantId(), "challenge passed"))
                 .map(row -> new CreatedSubscription(SubscriptionView.of(row), secret.text()));
     }

@@ -1,6 +1,7 @@
 package io.hookgate.subscription;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.delivery.DisabledSubscriptions;
 import io.hookgate.ops.OperationsPublisher;
 import io.hookgate.tenant.Principal;
 import io.smallrye.mutiny.Uni;
@@ -9,7 +10,8 @@ import java.util.UUID;
 
 /**
  * PATCH of a subscription. A new URL, or re-activation, is verified (egress + handshake) against the URL
- * the row will have; if that fails nothing is written, so the old URL and status stay in force.
+ * the row will have; if that fails nothing is written, so the old URL and status stay in force. Disabling fails
+ * the subscription's pending deliveries at once (SPEC §3).
  */
 @ApplicationScoped
 public class SubscriptionUpdater {
@@ -21,13 +23,15 @@ public class SubscriptionUpdater {
     private final EndpointVerifier verifier;
     private final ChannelScope channelScope;
     private final OperationsPublisher operations;
+    private final DisabledSubscriptions disabledSubscriptions;
 
     public SubscriptionUpdater(SubscriptionRepository repository, EndpointVerifier verifier,
-            ChannelScope channelScope, OperationsPublisher operations) {
+            ChannelScope channelScope, OperationsPublisher operations, DisabledSubscriptions disabledSubscriptions) {
         this.repository = repository;
         this.verifier = verifier;
         this.channelScope = channelScope;
         this.operations = operations;
+        this.disabledSubscriptions = disabledSubscriptions;
     }
 
     public Uni<SubscriptionView> patch(Principal caller, String idText, JsonNode body) {
@@ -51,18 +55,23 @@ public class SubscriptionUpdater {
         }
         if (before.isActive() && !after.isActive()) {
             operations.fire("subscription.disabled", after.id(), after.tenantId(), MANUAL);
+            disabledSubscriptions.disabled(after.id());
+        } else if (!before.isActive() && after.isActive()) {
+            disabledSubscriptions.activated(after.id());
         }
     }
 
     private static SubscriptionPatch validated(SubscriptionPatch p, SubscriptionRules rules) {
         rules.throwIfInvalid();
+        rules.expireAfter(p.expireAfter());
         SubscriptionPatch clean = new SubscriptionPatch(
                 p.url() == null ? null : rules.url(p.url()),
                 p.eventTypes() == null ? null : rules.eventTypes(p.eventTypes()),
                 p.channelsSet(), rules.channels(p.channels()),
                 p.descriptionSet(), rules.description(p.description()),
                 p.format() == null ? null : rules.format(p.format()),
-                p.status() == null ? null : rules.status(p.status()));
+                p.status() == null ? null : rules.status(p.status()),
+                p.expireAfterSet(), p.expireAfter());
         rules.throwIfInvalid();
         return clean;
     }
@@ -109,6 +118,9 @@ public class SubscriptionUpdater {
         }
         if (patch.descriptionSet()) {
             changes.description(patch.description());
+        }
+        if (patch.expireAfterSet()) {
+            changes.expireAfter(new SubscriptionRules().expireAfter(patch.expireAfter()));
         }
         if (reactivates(row, patch)) {
             changes.activate();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A subscription as the API shows it, never with a secret. {@code channels} is null when the
@@ -20,12 +21,18 @@ public record SubscriptionView(
         @JsonProperty("description") String description,
         @JsonProperty("status") String status,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("disabled_reason") String disabledReason,
+        @Schema(description = "Deliveries whose event is older than this (1s to 7d) fail as expired instead of"
+                + " being retried; null retries for the whole schedule. Canonical form, e.g. \"5m\" or \"1h30m\".",
+                example = "5m", nullable = true)
+        @JsonProperty("expire_after") String expireAfter,
         @JsonProperty("created_at") Instant createdAt,
         @JsonProperty("updated_at") Instant updatedAt) {
 
     public static SubscriptionView of(SubscriptionRow row) {
         return new SubscriptionView(row.id(), row.tenantId(), row.url(), row.eventTypes(), row.channels(),
-                row.format(), row.description(), row.status(), row.disabledReason(), row.createdAt(),
-                row.updatedAt());
+                row.format(), row.description(), row.status(), row.disabledReason(),
+                row.expireAfterSeconds() == null ? null
+                        : ExpireAfter.format(java.time.Duration.ofSeconds(row.expireAfterSeconds())),
+                row.createdAt(), row.updatedAt());
     }
 }

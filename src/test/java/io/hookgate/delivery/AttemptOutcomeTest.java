@@ -34,11 +34,11 @@ class AttemptOutcomeTest {
     }
 
     @Test
-    void onlyTimeoutCountsAsOverloadAmongTransportErrors() {
+    void timeoutAndDnsFailureAreTheTransportErrorsThatCountAsOverload() {
         assertThat(AttemptOutcome.error(ErrorKind.TIMEOUT).isOverload()).isTrue();
+        assertThat(AttemptOutcome.error(ErrorKind.DNS).isOverload()).isTrue();
         assertThat(AttemptOutcome.error(ErrorKind.CONNECT).isOverload()).isFalse();
         assertThat(AttemptOutcome.error(ErrorKind.TLS).isOverload()).isFalse();
-        assertThat(AttemptOutcome.error(ErrorKind.DNS).isOverload()).isFalse();
         assertThat(AttemptOutcome.error(ErrorKind.EGRESS_DENIED).isOverload()).isFalse();
     }
 

@@ -42,9 +42,9 @@ class CircuitBreakerTest {
     }
 
     @Test
-    void successReachingTheMinimumAlsoTrips() {
+    void successReachingTheMinimumAlsoTripsAndSaysSo() {
         record(0, 9);
-        breaker.onSuccess();
+        assertThat(breaker.onSuccess()).isEqualTo(CircuitBreaker.Transition.OPENED);
         assertThat(breaker.state()).isEqualTo(State.OPEN);
     }
 

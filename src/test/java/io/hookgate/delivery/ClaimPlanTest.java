@@ -48,8 +48,8 @@ class ClaimPlanTest {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (int i = 0; i < rounds; i++) {
             chain = chain.chain(() -> conn.preparedQuery(DeliveryQueue.CLAIM)
-                    .execute(Tuple.of(1).addArrayOfUUID(new UUID[] {UUID.randomUUID()}).addDouble(30.0)
-                            .addString("claim-plan-test"))
+                    .execute(Tuple.of(1).addArrayOfString(new String[] {"https://excluded.example/hook"})
+                            .addDouble(30.0).addString("claim-plan-test").addArrayOfUUID(new UUID[] {UUID.randomUUID()}))
                     .replaceWithVoid());
         }
         return chain;

@@ -7,6 +7,8 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +36,8 @@ class DeliveryConfigTest {
         assertThat(config.overloadFloor()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(15));
         assertThat(config.maxInFlightPerEndpoint()).isEqualTo(8);
+        assertThat(config.maxInFlightPerHost()).isEqualTo(64);
+        assertThat(config.maxInFlightPerTenant()).isEqualTo(256);
         assertThat(config.maxInFlight()).isEqualTo(512);
         assertThat(config.disableAfter()).isEqualTo(Duration.ofDays(5));
         assertThat(config.maxResponseBytes()).isEqualTo(65536);
@@ -70,12 +74,36 @@ class DeliveryConfigTest {
         assertThat(DeliveryConfigValidator.problems(config)).containsExactlyInAnyOrder(
                 "hookgate.delivery.retry-schedule delays must all be positive",
                 "hookgate.delivery.jitter must be in [0, 1)",
-                "hookgate.delivery.max-in-flight-per-endpoint must not exceed max-in-flight",
+                "hookgate.delivery.max-in-flight-per-endpoint must not exceed max-in-flight-per-host",
+                "hookgate.delivery.max-in-flight-per-endpoint must not exceed max-in-flight-per-tenant",
                 "hookgate.delivery.lease must be longer than timeout",
                 "hookgate.delivery.breaker.failure-ratio must be in (0, 1]");
         assertThatThrownBy(() -> DeliveryConfigValidator.validate(config))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("hookgate.delivery.jitter");
+    }
+
+    @ParameterizedTest(name = "endpoint {0}, host {1}, tenant {2}, global {3}")
+    @CsvSource({
+        "8, 64, 256, 512, ''",
+        "8, 8, 8, 8, ''",
+        "0, 64, 256, 512, max-in-flight-per-endpoint must be at least 1",
+        "8, 4, 256, 512, max-in-flight-per-endpoint must not exceed max-in-flight-per-host",
+        "8, 64, 4, 512, max-in-flight-per-endpoint must not exceed max-in-flight-per-tenant",
+        "8, 600, 256, 512, max-in-flight-per-host must not exceed max-in-flight",
+        "8, 64, 600, 512, max-in-flight-per-tenant must not exceed max-in-flight",
+    })
+    void inFlightCapsMustNestEndpointInHostAndTenantInGlobal(int endpoint, int host, int tenant, int global,
+            String problem) {
+        DeliveryConfig config = load(Map.of("hookgate.delivery.max-in-flight-per-endpoint", "" + endpoint,
+                "hookgate.delivery.max-in-flight-per-host", "" + host,
+                "hookgate.delivery.max-in-flight-per-tenant", "" + tenant,
+                "hookgate.delivery.max-in-flight", "" + global));
+        if (problem == null || problem.isEmpty()) {
+            assertThat(DeliveryConfigValidator.problems(config)).isEmpty();
+        } else {
+            assertThat(DeliveryConfigValidator.problems(config)).containsExactly("hookgate.delivery." + problem);
+        }
     }
 
     @Test

@@ -44,13 +44,40 @@ class EndpointBreakersTest {
     }
 
     @Test
-    void disabledBreakersAllowEverythingAndTrackNothing() {
+    void disabledBreakersAllowEverythingTrackNothingAndNeverOpen() {
         EndpointBreakers disabled = new EndpointBreakers(clock, false, CircuitBreakerTest.DEFAULTS);
-        fail(disabled, "bad", 50);
-        assertThat(disabled.allowsRequest("bad")).isTrue();
+        for (int i = 0; i < 100; i++) {
+            assertThat(disabled.onFailure("bad")).isEqualTo(CircuitBreaker.Transition.NONE);
+            assertThat(disabled.allowsRequest("bad")).isTrue();
+        }
+        assertThat(disabled.onSuccess("bad")).isEqualTo(CircuitBreaker.Transition.NONE);
         assertThat(disabled.openUntil("bad")).isEmpty();
         assertThat(disabled.openCount()).isZero();
         assertThat(disabled.size()).isZero();
+    }
+
+    @Test
+    void outcomesReportTheTransitionTheyCaused() {
+        for (int i = 0; i < 9; i++) {
+            assertThat(breakers.onFailure("e")).isEqualTo(CircuitBreaker.Transition.NONE);
+        }
+        assertThat(breakers.onFailure("e")).isEqualTo(CircuitBreaker.Transition.OPENED);
+        assertThat(breakers.openUntil("e")).contains(clock.instant().plusSeconds(30));
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(breakers.openUntil("e")).as("a request may go: the probe").isEmpty();
+        assertThat(breakers.allowsRequest("e")).isTrue();
+        assertThat(breakers.openUntil("e")).as("the probe is out").contains(clock.instant().plusSeconds(30));
+        assertThat(breakers.onSuccess("e")).isEqualTo(CircuitBreaker.Transition.CLOSED);
+        assertThat(breakers.openUntil("e")).isEmpty();
+    }
+
+    @Test
+    void breakersRunOnTheInjectedClock() {
+        fail(breakers, "e", 10);
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(breakers.allowsRequest("e")).isFalse();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(breakers.allowsRequest("e")).isTrue();
     }
 
     @Test

@@ -3,118 +3,107 @@ package io.hookgate.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 class InFlightLimiterTest {
 
+    private final UUID tenant = UUID.randomUUID();
+    private final UUID otherTenant = UUID.randomUUID();
+
     @Test
-    void perEndpointCapRefusesTheNinthRequest() {
-        InFlightLimiter limiter = new InFlightLimiter(8, 512);
-        for (int i = 0; i < 8; i++) {
-            assertThat(limiter.tryAcquire("slow")).isTrue();
+    void perHostCapRefusesTheNextRequestToThatHostOnly() {
+        InFlightLimiter limiter = new InFlightLimiter(new InFlightLimiter.Caps(4, 100, 100));
+        for (int i = 0; i < 4; i++) {
+            assertThat(limiter.canStart("slow:443", tenant)).isTrue();
+            limiter.started("slow:443", tenant);
         }
-        assertThat(limiter.tryAcquire("slow")).isFalse();
-        assertThat(limiter.endpointSaturated("slow")).isTrue();
-        assertThat(limiter.saturatedEndpoints()).containsExactly("slow");
-        assertThat(limiter.tryAcquire("healthy")).as("other endpoints are unaffected").isTrue();
-        assertThat(limiter.inFlight("slow")).isEqualTo(8);
-        assertThat(limiter.inFlight()).isEqualTo(9);
+        assertThat(limiter.canStart("slow:443", tenant)).isFalse();
+        assertThat(limiter.canStart("slow:443", otherTenant)).as("whoever asks").isFalse();
+        assertThat(limiter.canStart("healthy:443", tenant)).as("other hosts are unaffected").isTrue();
+        assertThat(limiter.inFlight("slow:443")).isEqualTo(4);
+        assertThat(limiter.inFlight()).isEqualTo(4);
     }
 
     @Test
-    void globalCapRefusesEvenEndpointsWithNothingInFlight() {
-        InFlightLimiter limiter = new InFlightLimiter(2, 3);
-        assertThat(limiter.tryAcquire("a")).isTrue();
-        assertThat(limiter.tryAcquire("a")).isTrue();
-        assertThat(limiter.tryAcquire("b")).isTrue();
-        assertThat(limiter.saturated()).isTrue();
+    void perTenantShareRefusesThatTenantOnAnyHost() {
+        InFlightLimiter limiter = new InFlightLimiter(new InFlightLimiter.Caps(100, 3, 100));
+        for (int i = 0; i < 3; i++) {
+            limiter.started("h" + i + ":443", tenant);
+        }
+        assertThat(limiter.canStart("fresh:443", tenant)).isFalse();
+        assertThat(limiter.canStart("fresh:443", otherTenant)).as("another tenant still starts").isTrue();
+        assertThat(limiter.canStart("fresh:443", null)).as("host and global alone allow it").isTrue();
+        assertThat(limiter.inFlight(tenant)).isEqualTo(3);
+    }
+
+    @Test
+    void globalCapRefusesEvenHostsAndTenantsWithNothingInFlight() {
+        InFlightLimiter limiter = new InFlightLimiter(new InFlightLimiter.Caps(2, 2, 3));
+        limiter.started("a:443", tenant);
+        limiter.started("a:443", tenant);
+        limiter.started("b:443", otherTenant);
         assertThat(limiter.available()).isZero();
-        assertThat(limiter.tryAcquire("c")).isFalse();
-        assertThat(limiter.inFlight("c")).isZero();
-        limiter.release("a");
-        assertThat(limiter.tryAcquire("c")).isTrue();
+        assertThat(limiter.canStart("c:443", UUID.randomUUID())).isFalse();
+        limiter.finished("a:443", tenant);
+        assertThat(limiter.canStart("c:443", UUID.randomUUID())).isTrue();
     }
 
     @Test
-    void refusedRequestTakesNoGlobalPermit() {
-        InFlightLimiter limiter = new InFlightLimiter(1, 10);
-        limiter.tryAcquire("a");
-        for (int i = 0; i < 20; i++) {
-            assertThat(limiter.tryAcquire("a")).isFalse();
-        }
-        assertThat(limiter.inFlight()).isEqualTo(1);
-        assertThat(limiter.available()).isEqualTo(9);
+    void queuedRowsAreBoundedLikeInFlightOnesButLeaveTheRoomToInFlight() {
+        InFlightLimiter limiter = new InFlightLimiter(new InFlightLimiter.Caps(2, 3, 4));
+        limiter.queued("a:443", tenant);
+        limiter.queued("a:443", tenant);
+        assertThat(limiter.canQueue("a:443", otherTenant)).as("host queue full").isFalse();
+        limiter.queued("b:443", tenant);
+        assertThat(limiter.canQueue("c:443", tenant)).as("tenant queue full").isFalse();
+        assertThat(limiter.canQueue("c:443", otherTenant)).isTrue();
+        assertThat(limiter.room()).as("global 4, nothing in flight").isEqualTo(4);
+        limiter.started("c:443", otherTenant);
+        assertThat(limiter.room()).isEqualTo(3);
+        limiter.queued("c:443", otherTenant);
+        assertThat(limiter.canQueue("d:443", UUID.randomUUID())).as("global queue full").isFalse();
+        assertThat(limiter.room()).isEqualTo(3);
     }
 
     @Test
-    void releaseFreesThePermitAndForgetsIdleEndpoints() {
-        InFlightLimiter limiter = new InFlightLimiter(1, 10);
-        limiter.tryAcquire("a");
-        limiter.release("a");
+    void hostsAndTenantsAreFullOnlyWhenTheyCanNeitherStartNorQueue() {
+        InFlightLimiter limiter = new InFlightLimiter(new InFlightLimiter.Caps(1, 1, 10));
+        limiter.started("a:443", tenant);
+        assertThat(limiter.hostFull("a:443")).isFalse();
+        assertThat(limiter.fullTenants()).isEmpty();
+        limiter.queued("a:443", tenant);
+        assertThat(limiter.hostFull("a:443")).isTrue();
+        assertThat(limiter.fullTenants()).containsExactly(tenant);
+        limiter.dequeued("a:443", tenant);
+        assertThat(limiter.hostFull("a:443")).isFalse();
+        assertThat(limiter.fullTenants()).isEmpty();
+    }
+
+    @Test
+    void countsAreForgottenAtZeroSoMemoryTracksOnlyWork() {
+        InFlightLimiter limiter = new InFlightLimiter(new InFlightLimiter.Caps(1, 1, 10));
+        limiter.started("a:443", tenant);
+        limiter.queued("b:443", otherTenant);
+        assertThat(limiter.tracked()).isEqualTo(4);
+        limiter.finished("a:443", tenant);
+        limiter.dequeued("b:443", otherTenant);
+        assertThat(limiter.tracked()).isZero();
         assertThat(limiter.inFlight()).isZero();
-        assertThat(limiter.inFlight("a")).isZero();
-        assertThat(limiter.endpointSaturated("a")).isFalse();
-        assertThat(limiter.saturatedEndpoints()).isEmpty();
-        assertThat(limiter.tryAcquire("a")).isTrue();
+        assertThat(limiter.queued()).isZero();
     }
 
     @Test
-    void releaseWithoutAPermitIsIgnored() {
-        InFlightLimiter limiter = new InFlightLimiter(2, 2);
-        limiter.tryAcquire("a");
-        limiter.release("b");
-        limiter.release("a");
-        limiter.release("a");
-        assertThat(limiter.inFlight()).isZero();
-        assertThat(limiter.tryAcquire("a")).isTrue();
-        assertThat(limiter.tryAcquire("b")).isTrue();
-        assertThat(limiter.tryAcquire("c")).isFalse();
+    void releasingMoreThanWasTakenIsABug() {
+        InFlightLimiter limiter = new InFlightLimiter(new InFlightLimiter.Caps(1, 1, 10));
+        assertThatThrownBy(() -> limiter.finished("a:443", tenant)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void invalidCapsAreRejected() {
-        assertThatThrownBy(() -> new InFlightLimiter(0, 10)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new InFlightLimiter(11, 10)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void capsHoldUnderConcurrentUse() throws Exception {
-        InFlightLimiter limiter = new InFlightLimiter(3, 5);
-        AtomicInteger violations = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> tasks = new ArrayList<>();
-        for (int t = 0; t < 8; t++) {
-            String key = "endpoint-" + (t % 2);
-            tasks.add(pool.submit(() -> {
-                start.await();
-                for (int i = 0; i < 20_000; i++) {
-                    if (limiter.tryAcquire(key)) {
-                        if (limiter.inFlight(key) > 3 || limiter.inFlight() > 5) {
-                            violations.incrementAndGet();
-                        }
-                        limiter.release(key);
-                    }
-                }
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> task : tasks) {
-            task.get(30, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
-        assertThat(violations).hasValue(0);
-        assertThat(limiter.inFlight()).isZero();
-        assertThat(limiter.saturatedEndpoints()).isEmpty();
+        assertThatThrownBy(() -> new InFlightLimiter.Caps(0, 10, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new InFlightLimiter.Caps(10, 0, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new InFlightLimiter.Caps(11, 10, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new InFlightLimiter.Caps(10, 11, 10)).isInstanceOf(IllegalArgumentException.class);
     }
 }

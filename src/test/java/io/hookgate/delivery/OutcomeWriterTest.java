@@ -48,7 +48,7 @@ class OutcomeWriterTest {
         try (Receiver receiver = Receiver.ok()) {
             ClaimedDelivery live = leasedDelivery(receiver);
             ClaimedDelivery deleted = new ClaimedDelivery(UUID.randomUUID(), live.eventId(), UUID.randomUUID(),
-                    live.tenantId(), live.eventType(), 0, 0, live.sourceAt(), null, live.leaseExpiresAt(),
+                    live.tenantId(), live.eventType(), 0, 0, live.sourceAt(), null, live.dueAt(), live.leaseExpiresAt(),
                     live.subscription(), live.event());
             AttemptResult ok = AttemptResult.response(Instant.now(), Duration.ofMillis(3), 204, java.util.Optional.empty(),
                     "", new byte[0]);

@@ -76,10 +76,12 @@ class RetryPolicyTest {
     }
 
     @Test
-    void overloadFloorAppliesAfterTimeoutButNotAfterConnectionErrors() {
+    void overloadFloorAppliesAfterTimeoutAndDnsFailureButNotAfterConnectionErrors() {
         assertThat(delayAfter(1, AttemptOutcome.error(ErrorKind.TIMEOUT), Optional.empty()))
                 .isEqualTo(Duration.ofSeconds(60));
-        for (ErrorKind kind : List.of(ErrorKind.CONNECT, ErrorKind.TLS, ErrorKind.DNS, ErrorKind.EGRESS_DENIED)) {
+        assertThat(delayAfter(1, AttemptOutcome.error(ErrorKind.DNS), Optional.empty()))
+                .isEqualTo(Duration.ofSeconds(60));
+        for (ErrorKind kind : List.of(ErrorKind.CONNECT, ErrorKind.TLS, ErrorKind.EGRESS_DENIED)) {
             assertThat(delayAfter(1, AttemptOutcome.error(kind), Optional.empty())).isEqualTo(Duration.ofSeconds(5));
         }
     }

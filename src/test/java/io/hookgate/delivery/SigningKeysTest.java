@@ -24,9 +24,9 @@ class SigningKeysTest {
                 : cipher.seal(previous.getBytes(StandardCharsets.UTF_8), SubscriptionSecrets.previousAad(id));
         var sub = new ClaimedDelivery.Subscription("https://example.com/hook", "standard", "active", cur.keyVersion(),
                 cur.blob(), prev == null ? null : prev.keyVersion(), prev == null ? null : prev.blob(),
-                previousExpires, null);
+                previousExpires, null, null);
         return new ClaimedDelivery(UUID.randomUUID(), "evt_x", id, UUID.randomUUID(), "chat.message", 0, 0, NOW, null,
-                NOW.plusSeconds(60), sub, new ClaimedDelivery.Event(NOW.toString(), "{}"));
+                NOW, NOW.plusSeconds(60), sub, new ClaimedDelivery.Event(NOW.toString(), "{}"));
     }
 
     @Test

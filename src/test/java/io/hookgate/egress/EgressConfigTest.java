@@ -24,6 +24,12 @@ class EgressConfigTest {
         assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.idleTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.resolveTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.dns().servers()).isEmpty();
+        assertThat(config.dns().queryTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.dns().minTtl()).isZero();
+        assertThat(config.dns().maxTtl()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.dns().negativeTtl()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.dns().cacheSize()).isEqualTo(10_000);
     }
 
     @Test

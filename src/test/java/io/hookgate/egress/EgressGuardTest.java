@@ -91,15 +91,15 @@ class EgressGuardTest {
     }
 
     @Test
-    void unknownHostIsADnsFailure() {
-        assertDenied("https://nowhere.example.com/", "dns_failure");
+    void unknownHostIsADnsFailureNotAnEgressDenial() {
+        assertDnsFailure("https://nowhere.example.com/");
     }
 
     @Test
-    void hostWithoutAddressesIsRefused() {
+    void hostWithoutAddressesIsADnsFailure() {
         dns.mapToNothing("empty.example.com");
 
-        assertDenied("https://empty.example.com/", "no_address");
+        assertDnsFailure("https://empty.example.com/");
     }
 
     @Test
@@ -109,7 +109,7 @@ class EgressGuardTest {
                 Duration.ofMillis(100));
 
         assertThatThrownBy(() -> slow.check("https://slow.example.com/").await().atMost(WAIT))
-                .isInstanceOfSatisfying(EgressDeniedException.class, e -> assertThat(e.code()).isEqualTo("dns_failure"));
+                .isInstanceOfSatisfying(EgressCallException.class, e -> assertThat(e.code()).isEqualTo("dns_failure"));
     }
 
     @Test
@@ -133,6 +133,11 @@ class EgressGuardTest {
 
     private PinnedTarget check(String url) {
         return guard.check(url).await().atMost(WAIT);
+    }
+
+    private void assertDnsFailure(String url) {
+        assertThatThrownBy(() -> check(url))
+                .isInstanceOfSatisfying(EgressCallException.class, e -> assertThat(e.code()).isEqualTo("dns_failure"));
     }
 
     private void assertDenied(String url, String reason) {

@@ -28,5 +28,11 @@ class OpenApiDocumentTest {
         assertThat(result.getOpenAPI().getComponents().getSecuritySchemes()).containsKey("bearer");
         result.getOpenAPI().getPaths().forEach((path, item) -> item.readOperations().forEach(op ->
                 assertThat(op.getSummary()).as("summary of an operation on %s", path).isNotBlank()));
+        var schemas = result.getOpenAPI().getComponents().getSchemas();
+        for (String schema : java.util.List.of("CreateSubscriptionRequest", "SubscriptionView")) {
+            assertThat(schemas.get(schema).getProperties()).as(schema).containsKey("expire_after");
+            assertThat(((io.swagger.v3.oas.models.media.Schema<?>) schemas.get(schema).getProperties()
+                    .get("expire_after")).getDescription()).as(schema + ".expire_after").contains("1s to 7d");
+        }
     }
 }

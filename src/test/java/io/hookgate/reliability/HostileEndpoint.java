@@ -27,7 +27,12 @@ final class HostileEndpoint implements AutoCloseable {
         GONE_410("status_410"), TLS_SELF_SIGNED("tls_error"), CONNECTION_RESET("connection_reset"),
         TRICKLE("timeout"),
         /** 2xx is delivered by SPEC §3; the gateway must stop reading at 64 KiB. */
-        ENDLESS_BODY(null);
+        ENDLESS_BODY(null),
+        /**
+         * 500 to a burst until its breaker opens with the backlog held, 2xx from then on: the probe must succeed and
+         * the whole backlog be delivered at once (issue 11's wedge kept it forever).
+         */
+        RECOVERING(null);
 
         final String expectedError;
 
@@ -45,6 +50,8 @@ final class HostileEndpoint implements AutoCloseable {
     private final String canaryUrl;
     final AtomicInteger posts = new AtomicInteger();
     final AtomicLong endlessBytes = new AtomicLong();
+    final AtomicLong firstSuccessAt = new AtomicLong();
+    final AtomicLong lastSuccessAt = new AtomicLong();
 
     HostileEndpoint(Vertx vertx, Kind kind, String canaryUrl) throws Exception {
         this.vertx = vertx;
@@ -117,6 +124,15 @@ final class HostileEndpoint implements AutoCloseable {
             case CONNECTION_RESET -> req.connection().close();
             case TRICKLE -> trickle(res, 120);
             case ENDLESS_BODY -> endless(res);
+            case RECOVERING -> {
+                if (posts.get() <= HostileEndpointsReliabilityIT.HOSTILE_EVENTS) {
+                    res.setStatusCode(500).end();
+                } else {
+                    firstSuccessAt.compareAndSet(0, System.nanoTime());
+                    lastSuccessAt.set(System.nanoTime());
+                    res.setStatusCode(204).end();
+                }
+            }
         }
     }
 
@@ -154,6 +170,11 @@ final class HostileEndpoint implements AutoCloseable {
 
     Map<String, Object> figures() {
         return Map.of("posts", posts.get(), "endless_bytes_written", endlessBytes.get());
+    }
+
+    /** From the first 2xx (the probe) to the last: how long the held backlog took to drain. */
+    long drainMillis() {
+        return firstSuccessAt.get() == 0 ? -1 : (lastSuccessAt.get() - firstSuccessAt.get()) / 1_000_000;
     }
 
     @Override

@@ -82,7 +82,8 @@ public final class Ledger {
     public synchronized void collect() {
         for (int i = 0; i < endpoints.size(); i++) {
             Endpoint endpoint = endpoints.get(i);
-            List<Receiver.Request> requests = endpoint.receiver().requests();
+            // only the subscribed path: a receiver may serve hostile routes beside it (same-host scenarios)
+            List<Receiver.Request> requests = endpoint.receiver().requests("/hook");
             for (int n = seen[i]; n < requests.size(); n++) {
                 take(i, endpoint, requests.get(n));
             }
@@ -173,6 +174,12 @@ public final class Ledger {
     /** Sorted end-to-end latencies of events with message id ≥ fromId. */
     public synchronized List<Long> latenciesFrom(long fromId) {
         return latencies.stream().filter(l -> l[0] >= fromId).map(l -> l[1]).sorted().toList();
+    }
+
+    /** The {@code n} slowest arrivals of events with message id ≥ fromId, as "id:ms", slowest first. */
+    public synchronized List<String> slowestFrom(long fromId, int n) {
+        return latencies.stream().filter(l -> l[0] >= fromId).sorted((a, b) -> Long.compare(b[1], a[1])).limit(n)
+                .map(l -> l[0] + ":" + l[1]).toList();
     }
 
     public static long percentile(List<Long> sorted, int p) {

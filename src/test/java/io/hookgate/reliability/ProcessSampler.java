@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * Samples a gateway child process every 500 ms from /proc: resident memory (VmRSS) and open socket descriptors,
- * keeping the maxima since the last reset.
+ * Samples a gateway child process every 500 ms from /proc: resident memory (VmRSS), open socket descriptors and
+ * threads, keeping the maxima since the last reset.
  */
 final class ProcessSampler implements AutoCloseable {
 
@@ -19,6 +19,7 @@ final class ProcessSampler implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final AtomicLong maxRssKib = new AtomicLong();
     private final AtomicLong maxSockets = new AtomicLong();
+    private final AtomicLong maxThreads = new AtomicLong();
 
     private ProcessSampler(long pid) {
         this.pid = pid;
@@ -41,11 +42,16 @@ final class ProcessSampler implements AutoCloseable {
     private void sample() {
         maxRssKib.accumulateAndGet(rssKib(), Math::max);
         maxSockets.accumulateAndGet(sockets(), Math::max);
+        maxThreads.accumulateAndGet(status("Threads:"), Math::max);
     }
 
     long rssKib() {
+        return status("VmRSS:");
+    }
+
+    private long status(String field) {
         try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid), "status"))) {
-            return lines.filter(l -> l.startsWith("VmRSS:")).map(l -> l.replaceAll("\\D", "")).mapToLong(Long::parseLong)
+            return lines.filter(l -> l.startsWith(field)).map(l -> l.replaceAll("\\D", "")).mapToLong(Long::parseLong)
                     .findFirst().orElse(-1);
         } catch (IOException e) {
             return -1;
@@ -66,10 +72,10 @@ final class ProcessSampler implements AutoCloseable {
         }
     }
 
-    /** Returns {maxRssMiB, maxSockets} since the last call and starts a new window. */
+    /** Returns {maxRssMiB, maxSockets, maxThreads} since the last call and starts a new window. */
     long[] takeMaxima() {
         sample();
-        return new long[] {maxRssKib.getAndSet(0) / 1024, maxSockets.getAndSet(0)};
+        return new long[] {maxRssKib.getAndSet(0) / 1024, maxSockets.getAndSet(0), maxThreads.getAndSet(0)};
     }
 
     @Override

@@ -86,6 +86,11 @@ class SubscriptionChallengeTest {
     }
 
     @Test
+    void hostThatDoesNotResolveIsAChallengeFailureWithDnsFailureNotAnEgressDenial() {
+        assertChallengeFails("http://nowhere-" + java.util.UUID.randomUUID() + ".test/hook", "dns_failure");
+    }
+
+    @Test
     void redirectIsNotFollowedAndFailsWithStatus302() throws Exception {
         try (ChallengeReceiver target = ChallengeReceiver.jsonEcho();
                 ChallengeReceiver redirecting = ChallengeReceiver.redirectTo(target.url())) {

@@ -44,6 +44,19 @@ public final class Kafka {
                 .get(30, TimeUnit.SECONDS);
     }
 
+    /** Sends all values at once, so they reach the gateway in as few batches as the broker allows. */
+    public static void sendBurst(KafkaProducer<byte[], byte[]> producer, String topic, String key, List<byte[]> values)
+            throws Exception {
+        List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+        for (byte[] value : values) {
+            sent.add(producer.send(new ProducerRecord<>(topic, key == null ? null : key.getBytes(), value)));
+        }
+        producer.flush();
+        for (java.util.concurrent.Future<?> f : sent) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+    }
+
     /** Reads a topic from the start until {@code done} holds for what was read, or the timeout passes. */
     public static List<ConsumerRecord<byte[], byte[]>> readUntil(String topic,
             Predicate<List<ConsumerRecord<byte[], byte[]>>> done, Duration timeout) {

@@ -30,7 +30,7 @@ public final class Receiver implements AutoCloseable {
         }
     }
 
-    public record Request(Map<String, String> headers, byte[] body, Instant arrivedAt) {
+    public record Request(String path, Map<String, String> headers, byte[] body, Instant arrivedAt) {
         public String header(String name) {
             return headers.get(name.toLowerCase());
         }
@@ -46,7 +46,11 @@ public final class Receiver implements AutoCloseable {
     private final AtomicInteger posts = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger challenges = new AtomicInteger();
+    private final AtomicInteger hanging = new AtomicInteger();
+    private final AtomicInteger maxHanging = new AtomicInteger();
     private volatile Function<Integer, Reply> behaviour;
+    private volatile Map<String, Function<Integer, Reply>> routes = Map.of();
+    private final Map<String, AtomicInteger> postsByPath = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Receiver(Vertx vertx, String host, int port, Function<Integer, Reply> behaviour) throws Exception {
         this.vertx = vertx;
@@ -84,6 +88,19 @@ public final class Receiver implements AutoCloseable {
         this.behaviour = next;
     }
 
+    /** From now on POSTs to {@code path} are answered by {@code next} (n counts that path's POSTs only). */
+    public Receiver route(String path, Function<Integer, Reply> next) {
+        Map<String, Function<Integer, Reply>> copy = new java.util.HashMap<>(routes);
+        copy.put(path, next);
+        this.routes = Map.copyOf(copy);
+        return this;
+    }
+
+    /** The POSTs that arrived for one path. */
+    public List<Request> requests(String path) {
+        return requests.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + port() + path;
     }
@@ -100,6 +117,16 @@ public final class Receiver implements AutoCloseable {
     /** Challenge handshakes answered (GET with {@code ?challenge=}). */
     public int challenges() {
         return challenges.get();
+    }
+
+    /** Requests this receiver holds unanswered right now. */
+    public int hanging() {
+        return hanging.get();
+    }
+
+    /** Most requests this receiver held unanswered at the same time (each ends when the client gives up). */
+    public int maxHanging() {
+        return maxHanging.get();
     }
 
     public List<Request> requests() {
@@ -120,9 +147,17 @@ public final class Receiver implements AutoCloseable {
     private void record(HttpServerRequest req, Buffer body) {
         Map<String, String> headers = new TreeMap<>();
         req.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
-        requests.add(new Request(headers, body.getBytes(), Instant.now()));
-        Reply reply = behaviour.apply(posts.incrementAndGet());
-        if (reply instanceof Reply.Status s) {
+        String path = req.path();
+        requests.add(new Request(path, headers, body.getBytes(), Instant.now()));
+        int n = posts.incrementAndGet();
+        Function<Integer, Reply> route = routes.get(path);
+        Reply reply = route != null
+                ? route.apply(postsByPath.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet())
+                : behaviour.apply(n);
+        if (reply instanceof Reply.Hang) {
+            maxHanging.accumulateAndGet(hanging.incrementAndGet(), Math::max);
+            req.response().closeHandler(v -> hanging.decrementAndGet());
+        } else if (reply instanceof Reply.Status s) {
             s.headers().forEach(req.response()::putHeader);
             req.response().setStatusCode(s.code()).end();
         }

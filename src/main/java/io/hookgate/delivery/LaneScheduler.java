@@ -1,0 +1,250 @@
+package io.hookgate.delivery;
+
+import io.hookgate.delivery.LaneActions.Started;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The endpoint lanes as a state machine, free of I/O: every step returns the {@link LaneActions} to carry out.
+ * The no-wedge invariant (docs/DESIGN.md "Endpoint lanes") holds by construction: a leased row is in flight,
+ * queued in a lane that starts it as soon as the cap it waits for frees, or back in the store with a due time;
+ * every attempt ends within {@code attemptBound} and frees its slot; an open breaker holds its rows in the store
+ * until a timer wakes a claim for the probe; claims skip only lanes and tenants that would refuse a row right now.
+ * Not thread-safe: the caller holds one lock around every call.
+ */
+final class LaneScheduler {
+
+    /** The caps, and how long one attempt can take at most (DNS plus HTTP). */
+    record Settings(int perEndpoint, InFlightLimiter.Caps caps, Duration attemptBound, Duration idleAfter) {
+    }
+
+    /** A queued row needs its lease to outlast the attempt by this much, or it goes back to the store. */
+    static final Duration LEASE_MARGIN = Duration.ofSeconds(2);
+
+    private final Settings settings;
+    private final EndpointBreakers breakers;
+    private final Predicate<UUID> recentlyDisabled;
+    private final Clock clock;
+    private final LaneBook book;
+    /** Lanes with queued rows, in turn: whoever frees a slot starts the next lane's head, not its own. */
+    private final ArrayDeque<Lane> ring = new ArrayDeque<>();
+    private final ClaimExclusions exclusions;
+
+    LaneScheduler(Settings settings, EndpointBreakers breakers, Function<String, Endpoint> endpoints,
+            Predicate<UUID> recentlyDisabled, Clock clock) {
+        this.settings = settings;
+        this.breakers = breakers;
+        this.recentlyDisabled = recentlyDisabled;
+        this.clock = clock;
+        this.book = new LaneBook(endpoints, settings.perEndpoint(), settings.caps());
+        this.exclusions = new ClaimExclusions(book, breakers);
+    }
+
+    /** Starts, queues, holds or hands back each leased row; those of disabled subscriptions or expired fail. */
+    LaneActions offer(List<ClaimedDelivery> batch) {
+        LaneActions out = new LaneActions();
+        Instant now = clock.instant();
+        for (ClaimedDelivery d : batch) {
+            offer(d, now, out);
+        }
+        return out;
+    }
+
+    private void offer(ClaimedDelivery d, Instant now, LaneActions out) {
+        if (!d.subscription().active()) {
+            out.disabled.add(d);
+        } else if (recentlyDisabled.test(d.subscriptionId())) {
+            return; // read before it was disabled, and failed in the store since by whoever disabled it
+        } else if (d.expiredAt(now)) {
+            out.expired.add(d);
+        } else {
+            Lane lane = book.laneFor(d, now);
+            String key = lane.endpoint.key();
+            if (breakers.openUntil(key).isPresent()) {
+                hold(lane, d, out);
+            } else if (lane.queue.isEmpty() && book.canStart(lane, d.tenantId())) {
+                if (breakers.allowsRequest(key)) {
+                    start(lane, d, now, out);
+                } else {
+                    hold(lane, d, out);
+                }
+            } else if (book.canQueue(lane, d.tenantId())) {
+                enqueue(lane, d);
+            } else {
+                out.decline(d);
+            }
+        }
+    }
+
+    /** An attempt ended: its slot frees, its breaker learns the outcome, and waiting lanes start in turn. */
+    LaneActions finished(Started started, AttemptResult result) {
+        LaneActions out = new LaneActions();
+        Lane lane = started.lane();
+        Instant now = clock.instant();
+        book.ended(lane, started.delivery(), now);
+        lane.recordLatency(Duration.between(started.at(), now));
+        String key = lane.endpoint.key();
+        CircuitBreaker.Transition transition = result.endpointFailure() ? breakers.onFailure(key)
+                : breakers.onSuccess(key);
+        if (transition == CircuitBreaker.Transition.OPENED) {
+            opened(lane, out);
+        } else if (transition == CircuitBreaker.Transition.CLOSED) {
+            // the probe passed: what was held for it is due now, and the lane's queue drains below
+            out.retime(List.copyOf(lane.urls), now);
+            out.wake(now);
+        }
+        pump(now, out);
+        if (exclusions.lifted()) {
+            out.wake(now);
+        }
+        return out;
+    }
+
+    /**
+     * Hands back queued rows whose lease would not outlast their attempt, holds the queue of a lane whose breaker
+     * refuses (should a transition ever go unseen, this bounds the stall to one poll), and forgets idle lanes.
+     */
+    LaneActions sweep() {
+        LaneActions out = new LaneActions();
+        Instant now = clock.instant();
+        for (Lane lane : ring) {
+            if (breakerRefuses(lane)) {
+                opened(lane, out);
+                continue;
+            }
+            for (Iterator<ClaimedDelivery> it = lane.queue.iterator(); it.hasNext(); ) {
+                ClaimedDelivery d = it.next();
+                if (!leaseCovers(d, now)) {
+                    it.remove();
+                    book.dequeued(lane, d, false);
+                    out.postpone(d, d.dueAt(), false);
+                }
+            }
+        }
+        book.evict(now.minus(settings.idleAfter()), this::breakerRefuses);
+        pump(now, out);
+        return out;
+    }
+
+    /** Removes every queued row, for shutdown: they are handed back at once. */
+    List<ClaimedDelivery> drainQueued() {
+        List<ClaimedDelivery> all = new ArrayList<>();
+        for (Lane lane : ring) {
+            while (!lane.queue.isEmpty()) {
+                ClaimedDelivery d = lane.queue.peekFirst();
+                book.dequeued(lane, d, true);
+                all.add(d);
+            }
+            lane.inRing = false;
+        }
+        ring.clear();
+        return all;
+    }
+
+    /** What the next claim must skip: the lanes and tenants that could not start a row this moment. */
+    ClaimExclusions.Exclusions exclusions() {
+        return exclusions.forClaim();
+    }
+
+    /** The subscriptions whose fresh rows a handoff should leave to the claim. */
+    Set<UUID> handoffExclusions() {
+        return exclusions.forHandoff();
+    }
+
+    LaneBook book() {
+        return book;
+    }
+
+    private void opened(Lane lane, LaneActions out) {
+        book.guard(lane);
+        Instant until = breakers.openUntil(lane.endpoint.key()).orElse(clock.instant());
+        while (!lane.queue.isEmpty()) {
+            ClaimedDelivery d = lane.queue.peekFirst();
+            book.dequeued(lane, d, true);
+            out.postpone(d, d.capAtExpiry(until), true);
+        }
+        // rows held for an earlier probe wait for this one; the timer makes sure a claim comes for them then
+        out.retime(List.copyOf(lane.urls), until);
+        out.wake(until);
+    }
+
+    /** Starts queued heads lane by lane, one per lane per pass, until a pass starts nothing. */
+    private void pump(Instant now, LaneActions out) {
+        boolean progress = true;
+        while (progress && !ring.isEmpty()) {
+            progress = false;
+            for (int n = ring.size(); n > 0; n--) {
+                Lane lane = ring.pollFirst();
+                progress |= startHead(lane, now, out);
+                if (lane.queue.isEmpty()) {
+                    lane.inRing = false;
+                } else {
+                    ring.addLast(lane);
+                }
+            }
+        }
+    }
+
+    private boolean startHead(Lane lane, Instant now, LaneActions out) {
+        ClaimedDelivery d = lane.queue.peekFirst();
+        if (d == null) {
+            return false;
+        }
+        // already failed in the store by whoever disabled the subscription: drop it
+        if (recentlyDisabled.test(d.subscriptionId())) {
+            book.dequeued(lane, d, true);
+        } else if (d.expiredAt(now)) {
+            book.dequeued(lane, d, true);
+            out.expired.add(d);
+        } else if (!leaseCovers(d, now)) {
+            book.dequeued(lane, d, true);
+            out.postpone(d, d.dueAt(), false);
+        } else if (book.canStart(lane, d.tenantId()) && !breakerRefuses(lane)
+                && breakers.allowsRequest(lane.endpoint.key())) {
+            book.dequeued(lane, d, true);
+            start(lane, d, now, out);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private void hold(Lane lane, ClaimedDelivery d, LaneActions out) {
+        book.guard(lane);
+        Instant until = breakers.openUntil(lane.endpoint.key()).orElse(clock.instant());
+        out.postpone(d, d.capAtExpiry(until), true);
+    }
+
+    private void start(Lane lane, ClaimedDelivery d, Instant now, LaneActions out) {
+        book.started(lane, d, now);
+        out.starts.add(new Started(lane, d, now));
+        if (breakerRefuses(lane)) {
+            book.guard(lane); // that was the probe: the lane refuses until it reports back
+        }
+    }
+
+    private void enqueue(Lane lane, ClaimedDelivery d) {
+        book.queued(lane, d);
+        if (!lane.inRing) {
+            lane.inRing = true;
+            ring.addLast(lane);
+        }
+    }
+
+    private boolean breakerRefuses(Lane lane) {
+        return exclusions.breakerRefuses(lane);
+    }
+
+    private boolean leaseCovers(ClaimedDelivery d, Instant now) {
+        return now.plus(settings.attemptBound()).plus(LEASE_MARGIN).isBefore(d.leaseExpiresAt());
+    }
+}
