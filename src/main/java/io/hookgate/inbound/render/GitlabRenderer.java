@@ -38,8 +38,10 @@ final class GitlabRenderer {
         JsonNode head = headCommit(commits, Fields.firstText(p, new String[] {"checkout_sha"},
                 new String[] {"after"}).orElse(""));
         Optional<String> url = Fields.text(head, "url").or(() -> Fields.text(p, "project", "web_url"));
-        return new PushText(actor, Fields.text(p, "ref"), count, Fields.text(head, "message"),
-                ZERO_SHA.equals(Fields.text(p, "before").orElse("")), ZERO_SHA.equals(Fields.text(p, "after").orElse("")),
+        boolean created = ZERO_SHA.equals(Fields.text(p, "before").orElse(""));
+        boolean deleted = ZERO_SHA.equals(Fields.text(p, "after").orElse(""));
+        // GitLab's payload says nothing about force pushes
+        return new PushText(actor, Fields.text(p, "ref"), count, Fields.text(head, "message"), created, deleted,
                 false, url).render();
     }
 

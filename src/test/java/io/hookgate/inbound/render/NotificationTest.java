@@ -73,7 +73,8 @@ class NotificationTest {
     void longTitlesAndCommentsAreCutSoTheTextStaysWithin280() {
         String title = "T".repeat(500);
         String body = "{\"action\":\"created\",\"issue\":{\"number\":1,\"title\":\"" + title + "\"},"
-                + "\"comment\":{\"body\":\"" + "B".repeat(500) + "\"},\"sender\":{\"login\":\"" + "L".repeat(100) + "\"}}";
+                + "\"comment\":{\"body\":\"" + "B".repeat(500) + "\"},"
+                + "\"sender\":{\"login\":\"" + "L".repeat(100) + "\"}}";
         Rendered r;
         try {
             r = NotificationRenderer.render(SourceType.GITHUB, "issue_comment", "a/b", JSON.readTree(body));

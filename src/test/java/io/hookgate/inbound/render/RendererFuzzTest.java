@@ -81,7 +81,8 @@ class RendererFuzzTest {
                 assertThat(wellFormed(s)).as("surrogates in %s", s).isTrue();
             }
         }
-        assertThat(r.url()).satisfiesAnyOf(u -> assertThat(u).isNull(), u -> assertThat(u).matches("(?i)https?://\\S+"));
+        assertThat(r.url()).satisfiesAnyOf(u -> assertThat(u).isNull(),
+                u -> assertThat(u).matches("(?i)https?://\\S+"));
     }
 
     private static boolean wellFormed(String s) {
@@ -127,8 +128,8 @@ class RendererFuzzTest {
     private static Arbitrary<JsonNode> leaf() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(300).map(NODES::textNode),
-                Arbitraries.strings().withChars("\u0000\u0007\n\r\t \u202e\u2066\ud800\udc00\u0085\u2028é👋").ofMaxLength(40)
-                        .map(NODES::textNode),
+                Arbitraries.strings().withChars("\u0000\u0007\n\r\t \u202e\u2066\ud800\udc00\u0085\u2028é👋")
+                        .ofMaxLength(40).map(NODES::textNode),
                 Arbitraries.of("refs/heads/main", "refs/tags/v1", "0000000000000000000000000000000000000000",
                         "https://example.org/x", "javascript:alert(1)", "MergeRequest", "Commit", "Issue", "closed",
                         "DiffNote", "x".repeat(5000)).map(NODES::textNode),

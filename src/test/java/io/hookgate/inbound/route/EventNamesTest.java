@@ -47,8 +47,10 @@ class EventNamesTest {
         "{\"object_attributes\":{\"noteable_type\":\"Commit\"}}|commit_comment",
         "{\"object_attributes\":{\"noteable_type\":\"Issue\"}}|issue_comment",
         "{\"object_attributes\":{\"noteable_type\":\"MergeRequest\"}}|issue_comment",
-        "{\"object_attributes\":{\"noteable_type\":\"MergeRequest\",\"type\":\"DiffNote\"}}|pull_request_review_comment",
-        "{\"object_attributes\":{\"noteable_type\":\"MergeRequest\",\"position\":{\"new_line\":3}}}|pull_request_review_comment",
+        "{\"object_attributes\":{\"noteable_type\":\"MergeRequest\",\"type\":\"DiffNote\"}}"
+            + "|pull_request_review_comment",
+        "{\"object_attributes\":{\"noteable_type\":\"MergeRequest\",\"position\":{\"new_line\":3}}}"
+            + "|pull_request_review_comment",
         "{\"object_attributes\":{\"noteable_type\":\"MergeRequest\",\"type\":\"DiscussionNote\"}}|issue_comment",
         "{\"object_attributes\":{\"noteable_type\":\"Snippet\"}}|snippet_comment",
         "{\"object_attributes\":{\"noteable_type\":\"Epic\"}}|note",

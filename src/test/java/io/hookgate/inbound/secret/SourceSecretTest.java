@@ -69,8 +69,8 @@ class SourceSecretTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abcdefghijkl mnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz\t", "abcdefghijklmnopqrstuvwxyzé",
-        "abcdefghijklmnopqrstuvwxyz\u0000"})
+    @ValueSource(strings = {"abcdefghijkl mnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz\t",
+        "abcdefghijklmnopqrstuvwxyzé", "abcdefghijklmnopqrstuvwxyz\u0000"})
     void plainSecretWithSpacesControlsOrNonAsciiIsRejected(String text) {
         assertReason(SourceType.EVENTYAY, text, Reason.INVALID_CHARACTER);
     }
@@ -80,7 +80,8 @@ class SourceSecretTest {
         assertReason(SourceType.STANDARD_WEBHOOKS, "eventyay-shared-secret:2024/rotate!", Reason.WHSEC_REQUIRED);
         assertReason(SourceType.STANDARD_WEBHOOKS, "whsec_" + Base64.getEncoder().encodeToString(new byte[23]),
                 Reason.WHSEC_WRONG_KEY_LENGTH);
-        assertReason(SourceType.STANDARD_WEBHOOKS, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaS!", Reason.WHSEC_INVALID_BASE64);
+        assertReason(SourceType.STANDARD_WEBHOOKS, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaS!",
+                Reason.WHSEC_INVALID_BASE64);
     }
 
     @ParameterizedTest
@@ -123,7 +124,8 @@ class SourceSecretTest {
         SourceSecret github = SourceSecret.of(SourceType.GITHUB, "current-secret-0123456789abcdef");
         SourceSecret gitlab = SourceSecret.of(SourceType.GITLAB, "previous-secret-0123456789abcdef");
 
-        assertThatThrownBy(() -> new SourceKeys(github, gitlab, Instant.EPOCH)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SourceKeys(github, gitlab, Instant.EPOCH))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SourceKeys(github, github, null)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -21,7 +21,8 @@ class EventyayVerifierTest {
             + "\"message_type\":\"text\",\"timestamp\":\"2026-11-22T10:15:30Z\"}").getBytes(StandardCharsets.UTF_8);
 
     @ParameterizedTest
-    @ValueSource(strings = {"generated", "eventyay-shared-secret:2024/rotate!", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"})
+    @ValueSource(strings = {"generated", "eventyay-shared-secret:2024/rotate!",
+        "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"})
     void headerFromTheOutboundEventyaySignerIsVerified(String secretText) {
         String text = secretText.equals("generated")
                 ? SourceSecret.generate(SourceType.EVENTYAY, new SecureRandom()) : secretText;

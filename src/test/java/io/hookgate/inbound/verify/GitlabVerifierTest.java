@@ -75,7 +75,8 @@ class GitlabVerifierTest {
 
     @Test
     void surroundingWhitespaceOfTheTokenIsIgnoredAsHttpServersDo() {
-        List<String> h = with(signed(SourceType.GITLAB, PLAIN_SECRET, BODY), "X-Gitlab-Token", " " + PLAIN_SECRET + "\t");
+        List<String> h = with(signed(SourceType.GITLAB, PLAIN_SECRET, BODY), "X-Gitlab-Token",
+                " " + PLAIN_SECRET + "\t");
 
         assertThat(verify(h)).isInstanceOf(Verification.Verified.class);
     }

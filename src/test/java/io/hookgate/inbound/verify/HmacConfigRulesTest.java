@@ -15,7 +15,8 @@ class HmacConfigRulesTest {
 
     @Test
     void completeConfigIsValid() {
-        Result result = HmacConfigRules.validate("X-Queue-Signature", "sha512", "base64", "sha512=", "X-Queue-Delivery");
+        Result result = HmacConfigRules.validate("X-Queue-Signature", "sha512", "base64", "sha512=",
+                "X-Queue-Delivery");
 
         assertThat(result).isEqualTo(new Result.Valid(new HmacConfig("X-Queue-Signature", HmacAlgorithm.SHA512,
                 SignatureEncoding.BASE64, "sha512=", Optional.of("X-Queue-Delivery"))));
@@ -78,7 +79,8 @@ class HmacConfigRulesTest {
 
     @Test
     void messagesNeverEchoTheInput() {
-        Result result = HmacConfigRules.validate("X-Secret-Looking\u0000Header", "secret-alg", "secret-enc", null, null);
+        Result result = HmacConfigRules.validate("X-Secret-Looking\u0000Header", "secret-alg", "secret-enc", null,
+                null);
 
         assertThat(((Result.Invalid) result).errors()).extracting(FieldError::message)
                 .allSatisfy(m -> assertThat(m).doesNotContain("Secret-Looking", "secret-alg", "secret-enc"));

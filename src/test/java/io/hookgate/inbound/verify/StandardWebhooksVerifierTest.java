@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class StandardWebhooksVerifierTest {
 
-    private static final String BODY = "{\"type\":\"invoice.paid\",\"data\":{\"amount\":4200,\"note\":\"héllo 👋\"}}";
+    private static final String BODY =
+            "{\"type\":\"invoice.paid\",\"data\":{\"amount\":4200,\"note\":\"héllo 👋\"}}";
     private static final String ID = "msg_2Lh9KxRNo1S1hq";
 
     @Test
@@ -62,7 +63,8 @@ class StandardWebhooksVerifierTest {
 
         assertThat(verifyNow(BODY, h)).isInstanceOf(Verification.Verified.class);
         new Webhook(WHSEC_SECRET).verify(BODY, java.util.Map.of("webhook-id", List.of(ID), "webhook-timestamp",
-                List.of(Long.toString(ts)), "webhook-signature", List.of(SignedRequests.value(h, "webhook-signature"))));
+                List.of(Long.toString(ts)), "webhook-signature",
+                List.of(SignedRequests.value(h, "webhook-signature"))));
     }
 
     @ParameterizedTest

@@ -134,7 +134,9 @@ class VerifierContractTest {
     void keysOfAnotherTypeAreAWiringError(SourceType type) {
         SourceType other = type == SourceType.GITHUB ? SourceType.GITLAB : SourceType.GITHUB;
 
-        assertThatThrownBy(() -> verify(type, signed(type, secret(type), BODY), keys(other, SignedRequests.PLAIN_SECRET)))
+        List<String> signed = signed(type, secret(type), BODY);
+
+        assertThatThrownBy(() -> verify(type, signed, keys(other, SignedRequests.PLAIN_SECRET)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
