@@ -7,6 +7,8 @@ final class Summary {
 
     /** Shown when a payload names nobody. */
     static final String SOMEONE = "someone";
+    /** The title when a payload's own is empty after cleaning. */
+    static final String UNTITLED = "(untitled)";
 
     private Summary() {
     }
@@ -28,9 +30,12 @@ final class Summary {
         return excerpt.isEmpty() ? prefix : prefix + ": " + excerpt;
     }
 
-    /** The record: {@code text} cut to 280, {@code title} to 120, a web URL or none. */
+    /** The record: {@code text} cut to 280, {@code title} to 120 and never empty, a web URL or none. */
     static Rendered of(String action, String title, String text, Optional<String> url, String actor) {
         String cleanTitle = Clean.line(title, Clean.TITLE_CHARS);
+        if (cleanTitle.isEmpty()) {
+            cleanTitle = UNTITLED; // a title made only of control characters cleans away to nothing
+        }
         return new Rendered(Clean.line(action, Clean.NAME_CHARS), cleanTitle, Clean.cut(text, Clean.TEXT_CHARS),
                 url.flatMap(Clean::url).orElse(null), SOMEONE.equals(actor) ? null : actor);
     }

@@ -87,4 +87,14 @@ class NotificationTest {
         assertThat(r.actor()).hasSize(64).endsWith("…");
         RendererFuzzTest.assertBounded(r);
     }
+
+    @Test
+    void titleMadeOnlyOfControlCharactersBecomesUntitled() throws Exception {
+        JsonNode payload = JSON.readTree("{\"action\":\"opened\",\"issue\":{\"number\":3,\"title\":\"\\u0007\\u202e\"}}");
+
+        Rendered r = NotificationRenderer.render(SourceType.GITHUB, "issues", "a/b", payload);
+
+        assertThat(r.title()).isEqualTo("(untitled)");
+        assertThat(r.text()).isEqualTo("someone opened issue #3");
+    }
 }

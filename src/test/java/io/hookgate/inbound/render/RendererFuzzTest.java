@@ -74,6 +74,7 @@ class RendererFuzzTest {
     static void assertBounded(Rendered r) {
         assertThat(r.text().codePointCount(0, r.text().length())).isLessThanOrEqualTo(Clean.TEXT_CHARS);
         assertThat(r.title().codePointCount(0, r.title().length())).isLessThanOrEqualTo(Clean.TITLE_CHARS);
+        assertThat(r.title()).isNotEmpty();
         for (String s : new String[] {r.text(), r.title(), r.action(), r.actor(), r.url()}) {
             if (s != null) {
                 assertThat(s).doesNotContain("\n", "\r", "\u202e", "\u2066").isEqualTo(s.strip());
