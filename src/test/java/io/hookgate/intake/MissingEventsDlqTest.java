@@ -9,9 +9,11 @@ import io.hookgate.support.ChatEvents;
 import io.hookgate.support.Kafka;
 import io.hookgate.support.Receiver;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +40,9 @@ class MissingEventsDlqTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     @Test
     void theConsumerWaitsForAMissingDlqTopicAndCarriesOnOnceItExists() throws Exception {
         String events = config("hookgate.topics.events");
@@ -51,7 +56,7 @@ class MissingEventsDlqTest {
             Kafka.send(producer, events, room, "{\"not\": \"an event\"}".getBytes(StandardCharsets.UTF_8));
             Kafka.send(producer, events, room, ChatEvents.text(room, "beside", "beside the poison"));
             // the gateway reports the wait: its intake cannot commit past the poison record
-            await().atMost(WAIT).until(() -> given().get("/q/health").statusCode() == 503);
+            await().atMost(WAIT).until(() -> health("/q/health") == 503);
 
             LateDlq.createTopic(dlq);
             Kafka.send(producer, events, room, ChatEvents.text(room, "after", "after the topic appeared"));
@@ -63,8 +68,13 @@ class MissingEventsDlqTest {
             List<ConsumerRecord<byte[], byte[]>> dead = Kafka.readUntil(dlq, read -> !read.isEmpty(), WAIT);
             assertThat(dead).singleElement()
                     .satisfies(r -> assertThat(Kafka.headers(r)).containsEntry("hookgate-error", "missing_field"));
-            await().atMost(WAIT).until(() -> given().get("/q/health/ready").statusCode() == 200);
+            await().atMost(WAIT).until(() -> health("/q/health/ready") == 200);
         }
+    }
+
+    /** Health lives on the management port (SPEC 5), not beside the API. */
+    private int health(String path) {
+        return given().baseUri("http://" + management.getHost() + ":" + management.getPort()).get(path).statusCode();
     }
 
     private static String config(String key) {
