@@ -2,10 +2,10 @@ package io.hookgate.subscription;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hookgate.ops.ProblemException;
+import io.hookgate.api.ProblemException;
 import io.hookgate.delivery.log.DeliveryLogService;
 import io.hookgate.delivery.log.DeliveryViews;
-import io.hookgate.ops.Page;
+import io.hookgate.api.Page;
 import io.hookgate.tenant.CurrentPrincipal;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

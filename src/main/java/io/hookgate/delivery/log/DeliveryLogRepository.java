@@ -1,6 +1,6 @@
 package io.hookgate.delivery.log;
 
-import io.hookgate.ops.Cursor;
+import io.hookgate.api.Cursor;
 import io.hookgate.ops.Ids;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

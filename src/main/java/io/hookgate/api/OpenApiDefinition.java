@@ -1,4 +1,4 @@
-package io.hookgate.ops;
+package io.hookgate.api;
 
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;

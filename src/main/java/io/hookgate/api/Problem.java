@@ -1,4 +1,4 @@
-package io.hookgate.ops;
+package io.hookgate.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

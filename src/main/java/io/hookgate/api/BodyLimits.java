@@ -1,4 +1,4 @@
-package io.hookgate.ops;
+package io.hookgate.api;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;

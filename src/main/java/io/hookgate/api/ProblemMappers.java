@@ -1,4 +1,4 @@
-package io.hookgate.ops;
+package io.hookgate.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;

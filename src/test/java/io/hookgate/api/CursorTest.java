@@ -1,4 +1,4 @@
-package io.hookgate.ops;
+package io.hookgate.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.hookgate.ops;
+package io.hookgate.api;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -18,7 +18,7 @@ import jakarta.inject.Singleton;
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
 
     /** Deepest nesting of objects and arrays a request may use. */
-    public static final int MAX_NESTING = 64;
+    public static final int MAX_NESTING = StrictJson.MAX_DEPTH;
     /** Longest number literal, in characters; larger ones are costly to parse and never legitimate here. */
     public static final int MAX_NUMBER_LENGTH = 100;
 

@@ -1,4 +1,4 @@
-package io.hookgate.ops;
+package io.hookgate.api;
 
 import java.util.UUID;
 import java.util.regex.Pattern;

@@ -1,32 +1,16 @@
 package io.hookgate.event;
 
-import com.fasterxml.jackson.core.ErrorReportConfiguration;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.hookgate.api.StrictJson;
 
-/** The one strict JSON factory (thread-safe, shared) and the mapping of its failures to reason codes. */
-final class StrictJson {
-
-    /** Maximum nesting of objects and arrays, the root counting as 1 (contract section 5). */
-    static final int MAX_DEPTH = 64;
-
-    /** Strict RFC 8259 (no comments, NaN, leading zeros...), duplicate keys and depth > 64 rejected. */
-    static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-            // error messages end up in DLQ headers: never quote more than a token's first 32 chars
-            .errorReportConfiguration(ErrorReportConfiguration.builder()
-                    .maxErrorTokenLength(32).maxRawContentLength(0).build())
-            .build();
+/** Maps failures of the strict JSON reader ({@link StrictJson}) to the chat-event parser's reason codes. */
+final class JsonReadFailures {
 
     private static final String DUPLICATE_PREFIX = "Duplicate field";
 
-    private StrictJson() {
+    private JsonReadFailures() {
     }
 
     /**
@@ -38,7 +22,8 @@ final class StrictJson {
         String message = describe(e);
         if (e instanceof StreamConstraintsException) {
             return message.contains("nesting depth")
-                    ? new ParseResult.Invalid(ChatEventParser.TOO_DEEP, "nesting deeper than " + MAX_DEPTH + ": " + message)
+                    ? new ParseResult.Invalid(ChatEventParser.TOO_DEEP,
+                            "nesting deeper than " + StrictJson.MAX_DEPTH + ": " + message)
                     : new ParseResult.Invalid(ChatEventParser.TOO_LARGE, message);
         }
         if (afterRoot) {
