@@ -1,6 +1,5 @@
-package io.hookgate.ops;
+package io.hookgate.delivery;
 
-import io.hookgate.delivery.EndpointBreakers;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
