@@ -1,5 +1,6 @@
 package io.hookgate.delivery;
 
+import io.hookgate.delivery.policy.DeliveryOutcome;
 import java.time.Instant;
 
 /**

@@ -1,6 +1,8 @@
 package io.hookgate.delivery;
 
+import io.hookgate.delivery.policy.CircuitBreaker;
 import io.hookgate.delivery.LaneActions.Started;
+import io.hookgate.delivery.policy.InFlightLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,10 @@
 package io.hookgate.delivery;
 
+import io.hookgate.delivery.policy.AttemptOutcome;
+import io.hookgate.delivery.policy.DeliveryOutcome;
+import io.hookgate.delivery.policy.RetryAfter;
+import io.hookgate.delivery.policy.RetryDecision;
+import io.hookgate.delivery.policy.RetryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;

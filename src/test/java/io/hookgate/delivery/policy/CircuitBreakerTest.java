@@ -1,8 +1,9 @@
-package io.hookgate.delivery;
+package io.hookgate.delivery.policy;
 
+import io.hookgate.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookgate.delivery.CircuitBreaker.State;
+import io.hookgate.delivery.policy.CircuitBreaker.State;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -11,9 +12,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-class CircuitBreakerTest {
+public class CircuitBreakerTest {
 
-    static final CircuitBreaker.Settings DEFAULTS =
+    public static final CircuitBreaker.Settings DEFAULTS =
             new CircuitBreaker.Settings(0.7, 10, 20, Duration.ofMinutes(5), Duration.ofSeconds(30));
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
@@ -164,30 +165,4 @@ class CircuitBreakerTest {
     }
 
     /** A clock that tests move by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

@@ -1,4 +1,4 @@
-package io.hookgate.delivery;
+package io.hookgate.delivery.policy;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.hookgate.delivery;
+package io.hookgate.delivery.policy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -53,11 +53,6 @@ public final class RetryPolicy {
     /** A policy using {@link ThreadLocalRandom} for jitter. */
     public static RetryPolicy of(List<Duration> schedule, double jitter, Duration overloadFloor) {
         return new RetryPolicy(schedule, jitter, overloadFloor, () -> ThreadLocalRandom.current().nextDouble());
-    }
-
-    /** A policy built from the typed configuration. */
-    public static RetryPolicy from(DeliveryConfig config) {
-        return of(config.retrySchedule(), config.jitter(), config.overloadFloor());
     }
 
     /** Most attempts in one cycle: the first attempt plus one per scheduled delay. */

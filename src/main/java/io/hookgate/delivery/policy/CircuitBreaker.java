@@ -1,4 +1,4 @@
-package io.hookgate.delivery;
+package io.hookgate.delivery.policy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -42,12 +42,6 @@ public final class CircuitBreaker {
                     || window.toMillis() < 1 || openFor.isNegative() || openFor.isZero()) {
                 throw new IllegalArgumentException("invalid circuit breaker settings");
             }
-        }
-
-        /** Settings from {@code hookgate.delivery.breaker.*}. */
-        public static Settings from(DeliveryConfig.Breaker config) {
-            return new Settings(config.failureRatio(), config.minimumRequests(), config.consecutiveFailures(),
-                    config.window(), config.openFor());
         }
     }
 
@@ -154,7 +148,7 @@ public final class CircuitBreaker {
     }
 
     /** Whether this breaker is unused since {@code cutoff} and not rejecting requests, so it can be forgotten. */
-    synchronized boolean isEvictable(Instant cutoff) {
+    public synchronized boolean isEvictable(Instant cutoff) {
         return lastUsed.isBefore(cutoff) && openUntil().isEmpty();
     }
 

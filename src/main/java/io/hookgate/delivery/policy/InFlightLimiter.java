@@ -1,4 +1,4 @@
-package io.hookgate.delivery;
+package io.hookgate.delivery.policy;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,12 +36,6 @@ public final class InFlightLimiter {
 
     public InFlightLimiter(Caps caps) {
         this.caps = caps;
-    }
-
-    /** Caps from {@code hookgate.delivery.max-in-flight-per-host}, {@code -per-tenant} and {@code max-in-flight}. */
-    public static InFlightLimiter from(DeliveryConfig config) {
-        return new InFlightLimiter(new Caps(config.maxInFlightPerHost(), config.maxInFlightPerTenant(),
-                config.maxInFlight()));
     }
 
     /** Whether one more attempt to this host for this tenant fits under every shared cap. */

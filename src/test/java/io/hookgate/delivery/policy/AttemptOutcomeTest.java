@@ -1,8 +1,8 @@
-package io.hookgate.delivery;
+package io.hookgate.delivery.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookgate.delivery.AttemptOutcome.ErrorKind;
+import io.hookgate.delivery.policy.AttemptOutcome.ErrorKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,4 +1,4 @@
-package io.hookgate.delivery;
+package io.hookgate.delivery.policy;
 
 /** What the dispatcher does with an attempt's outcome. */
 public enum OutcomeClass {

@@ -1,4 +1,4 @@
-package io.hookgate.delivery;
+package io.hookgate.delivery.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

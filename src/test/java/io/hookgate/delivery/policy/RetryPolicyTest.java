@@ -1,11 +1,11 @@
-package io.hookgate.delivery;
+package io.hookgate.delivery.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hookgate.delivery.AttemptOutcome.ErrorKind;
-import io.hookgate.delivery.RetryDecision.Exhausted;
-import io.hookgate.delivery.RetryDecision.RetryAt;
+import io.hookgate.delivery.policy.AttemptOutcome.ErrorKind;
+import io.hookgate.delivery.policy.RetryDecision.Exhausted;
+import io.hookgate.delivery.policy.RetryDecision.RetryAt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
