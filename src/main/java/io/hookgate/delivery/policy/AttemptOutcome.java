@@ -2,7 +2,10 @@ package io.hookgate.delivery.policy;
 
 import java.util.Locale;
 
-/** What one delivery attempt produced: an HTTP status or a transport-level error (SPEC §3 Outcomes). */
+/**
+ * What one delivery attempt produced: an HTTP status or a transport-level error (SPEC §3 Outcomes). The one type
+ * from the HTTP attempt to the outcome writer; the attempt log's status_code and error columns derive from it.
+ */
 public sealed interface AttemptOutcome {
 
     /** The receiver answered with this status code; redirects are never followed. */
@@ -20,7 +23,15 @@ public sealed interface AttemptOutcome {
 
     /** Transport failures; {@link #code()} is the value stored in the attempt log. */
     enum ErrorKind {
-        TIMEOUT, CONNECT, TLS, DNS, EGRESS_DENIED;
+        TIMEOUT, CONNECTION_REFUSED, CONNECTION_RESET, TLS_ERROR, DNS_FAILURE, CONNECT_ERROR,
+        /** Our own per-host wait queue was full. */
+        TOO_BUSY,
+        /** Any other I/O or protocol failure. */
+        IO_ERROR,
+        /** The egress policy refused the URL or its address. */
+        EGRESS_DENIED,
+        /** The attempt could not even be prepared (our fault, not the endpoint's). */
+        INTERNAL_ERROR;
 
         /** Lower-case reason code, e.g. {@code egress_denied}. */
         public String code() {
@@ -62,6 +73,31 @@ public sealed interface AttemptOutcome {
             return s.code() == 429 || s.code() == 503;
         }
         ErrorKind kind = ((Error) this).kind();
-        return kind == ErrorKind.TIMEOUT || kind == ErrorKind.DNS;
+        return kind == ErrorKind.TIMEOUT || kind == ErrorKind.DNS_FAILURE;
+    }
+
+    /**
+     * Whether the endpoint itself failed, which is what its breaker counts: 5xx, 408, 429 and transport errors
+     * (DNS included). Another 4xx is the request's fault; egress denials and our own errors are not the endpoint's.
+     */
+    default boolean endpointFailure() {
+        if (this instanceof Status s) {
+            return s.code() >= 500 || s.code() == 408 || s.code() == 429;
+        }
+        ErrorKind kind = ((Error) this).kind();
+        return kind != ErrorKind.EGRESS_DENIED && kind != ErrorKind.INTERNAL_ERROR;
+    }
+
+    /** The attempt log's status_code: the HTTP status, or null for a transport error. */
+    default Integer statusCode() {
+        return this instanceof Status s ? s.code() : null;
+    }
+
+    /** The attempt log's error: the transport error's code, {@code status_<n>} for a non-2xx answer, else null. */
+    default String errorCode() {
+        if (this instanceof Error e) {
+            return e.kind().code();
+        }
+        return classify() == OutcomeClass.DELIVERED ? null : "status_" + statusCode();
     }
 }

@@ -36,9 +36,9 @@ class AttemptOutcomeTest {
     @Test
     void timeoutAndDnsFailureAreTheTransportErrorsThatCountAsOverload() {
         assertThat(AttemptOutcome.error(ErrorKind.TIMEOUT).isOverload()).isTrue();
-        assertThat(AttemptOutcome.error(ErrorKind.DNS).isOverload()).isTrue();
-        assertThat(AttemptOutcome.error(ErrorKind.CONNECT).isOverload()).isFalse();
-        assertThat(AttemptOutcome.error(ErrorKind.TLS).isOverload()).isFalse();
+        assertThat(AttemptOutcome.error(ErrorKind.DNS_FAILURE).isOverload()).isTrue();
+        assertThat(AttemptOutcome.error(ErrorKind.CONNECT_ERROR).isOverload()).isFalse();
+        assertThat(AttemptOutcome.error(ErrorKind.TLS_ERROR).isOverload()).isFalse();
         assertThat(AttemptOutcome.error(ErrorKind.EGRESS_DENIED).isOverload()).isFalse();
     }
 
@@ -46,5 +46,27 @@ class AttemptOutcomeTest {
     void errorCodesAreTheLowerCaseNamesStoredInTheAttemptLog() {
         assertThat(ErrorKind.EGRESS_DENIED.code()).isEqualTo("egress_denied");
         assertThat(ErrorKind.TIMEOUT.code()).isEqualTo("timeout");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"200, false, ", "204, false, ", "301, false, status_301", "400, false, status_400",
+        "404, false, status_404", "408, true, status_408", "410, false, status_410", "429, true, status_429",
+        "500, true, status_500", "503, true, status_503"})
+    void statusAnswersCountAgainstTheBreakerOnlyWhenTheEndpointFailed(int status, boolean endpointFailure,
+            String errorCode) {
+        AttemptOutcome outcome = AttemptOutcome.status(status);
+        assertThat(outcome.endpointFailure()).isEqualTo(endpointFailure);
+        assertThat(outcome.statusCode()).isEqualTo(status);
+        assertThat(outcome.errorCode()).isEqualTo(errorCode);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ErrorKind.class)
+    void transportErrorsCountAgainstTheBreakerExceptEgressDenialsAndOurOwnErrors(ErrorKind kind) {
+        AttemptOutcome outcome = AttemptOutcome.error(kind);
+        assertThat(outcome.endpointFailure())
+                .isEqualTo(kind != ErrorKind.EGRESS_DENIED && kind != ErrorKind.INTERNAL_ERROR);
+        assertThat(outcome.statusCode()).isNull();
+        assertThat(outcome.errorCode()).isEqualTo(kind.code());
     }
 }

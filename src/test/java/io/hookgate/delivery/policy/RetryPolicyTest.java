@@ -79,9 +79,9 @@ class RetryPolicyTest {
     void overloadFloorAppliesAfterTimeoutAndDnsFailureButNotAfterConnectionErrors() {
         assertThat(delayAfter(1, AttemptOutcome.error(ErrorKind.TIMEOUT), Optional.empty()))
                 .isEqualTo(Duration.ofSeconds(60));
-        assertThat(delayAfter(1, AttemptOutcome.error(ErrorKind.DNS), Optional.empty()))
+        assertThat(delayAfter(1, AttemptOutcome.error(ErrorKind.DNS_FAILURE), Optional.empty()))
                 .isEqualTo(Duration.ofSeconds(60));
-        for (ErrorKind kind : List.of(ErrorKind.CONNECT, ErrorKind.TLS, ErrorKind.EGRESS_DENIED)) {
+        for (ErrorKind kind : List.of(ErrorKind.CONNECT_ERROR, ErrorKind.TLS_ERROR, ErrorKind.EGRESS_DENIED)) {
             assertThat(delayAfter(1, AttemptOutcome.error(kind), Optional.empty())).isEqualTo(Duration.ofSeconds(5));
         }
     }
