@@ -1,5 +1,6 @@
-package io.hookgate.inbound;
+package io.hookgate.inbound.records;
 
+import io.hookgate.inbound.SourceType;
 import io.hookgate.inbound.envelope.HeaderAllowlist;
 import io.hookgate.inbound.envelope.InboundEnvelope;
 import io.hookgate.inbound.envelope.InboundPayload;

@@ -1,10 +1,11 @@
-package io.hookgate.inbound;
+package io.hookgate.inbound.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hookgate.inbound.SourceType;
 import io.hookgate.inbound.render.Notification;
 import io.hookgate.inbound.route.EventFilter;
 import io.hookgate.inbound.route.Route;
