@@ -1,5 +1,8 @@
 package io.hookgate.delivery;
 
+import io.hookgate.delivery.policy.CircuitBreaker;
+import io.hookgate.delivery.policy.InFlightLimiter;
+import io.hookgate.delivery.policy.RetryPolicy;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -27,7 +30,24 @@ public class DeliveryPolicyProducer {
     @Produces
     @Singleton
     RetryPolicy retryPolicy() {
-        return RetryPolicy.from(config);
+        return retryPolicy(config);
+    }
+
+    /** A retry policy built from the typed configuration. */
+    static RetryPolicy retryPolicy(DeliveryConfig config) {
+        return RetryPolicy.of(config.retrySchedule(), config.jitter(), config.overloadFloor());
+    }
+
+    /** Caps from {@code hookgate.delivery.max-in-flight-per-host}, {@code -per-tenant} and {@code max-in-flight}. */
+    static InFlightLimiter.Caps inFlightCaps(DeliveryConfig config) {
+        return new InFlightLimiter.Caps(config.maxInFlightPerHost(), config.maxInFlightPerTenant(),
+                config.maxInFlight());
+    }
+
+    /** Breaker settings from {@code hookgate.delivery.breaker.*}. */
+    static CircuitBreaker.Settings breakerSettings(DeliveryConfig.Breaker config) {
+        return new CircuitBreaker.Settings(config.failureRatio(), config.minimumRequests(),
+                config.consecutiveFailures(), config.window(), config.openFor());
     }
 
     /** Per-endpoint circuit breakers on the application's clock (tests move it). */

@@ -25,7 +25,7 @@ import java.util.UUID;
 public class DeliveryQueue {
 
     /** What an attempt needs of its subscription (alias {@code s}), read in the statement that leases the row. */
-    public static final String SUBSCRIPTION_COLUMNS = """
+    static final String SUBSCRIPTION_COLUMNS = """
             s.url, s.format, s.status AS sub_status, s.secret_key_version, s.secret_ciphertext,
             s.previous_key_version, s.previous_ciphertext, s.previous_expires_at, s.failing_since,
             s.expire_after_seconds""";
@@ -121,7 +121,7 @@ public class DeliveryQueue {
     }
 
     /** A row the intake just stored leased to this replica, with the payload it already holds. */
-    public static ClaimedDelivery fresh(Row row, ClaimedDelivery.Event event) {
+    static ClaimedDelivery fresh(Row row, ClaimedDelivery.Event event) {
         return toClaimed(row, event);
     }
 

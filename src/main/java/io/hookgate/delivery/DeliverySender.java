@@ -1,5 +1,6 @@
 package io.hookgate.delivery;
 
+import io.hookgate.delivery.policy.AttemptOutcome.ErrorKind;
 import io.hookgate.egress.EgressCallException;
 import io.hookgate.egress.EgressDeniedException;
 import io.hookgate.egress.EgressGuard;
@@ -54,7 +55,7 @@ public class DeliverySender {
             headers = headers(delivery, body, start);
         } catch (RuntimeException e) {
             Log.errorf("delivery %s could not be prepared: %s", delivery.id(), e.getClass().getSimpleName());
-            return Uni.createFrom().item(AttemptResult.failure(start, Duration.ZERO, "internal_error", new byte[0]));
+            return Uni.createFrom().item(AttemptResult.failure(start, Duration.ZERO, ErrorKind.INTERNAL_ERROR, new byte[0]));
         }
         byte[] sent = body;
         return guard.check(delivery.subscription().url())
@@ -85,14 +86,28 @@ public class DeliverySender {
         return headers;
     }
 
-    private static String errorCode(Throwable e) {
+    private static ErrorKind errorCode(Throwable e) {
         if (e instanceof EgressDeniedException) {
-            return "egress_denied";
+            return ErrorKind.EGRESS_DENIED;
         }
         if (e instanceof EgressCallException call) {
-            return call.code();
+            return kind(call.reason());
         }
         Log.warnf("delivery attempt failed unexpectedly: %s", e.getClass().getSimpleName());
-        return "internal_error";
+        return ErrorKind.INTERNAL_ERROR;
+    }
+
+    /** Exhaustive, so a new egress reason cannot reach the attempt log unmapped. */
+    static ErrorKind kind(EgressCallException.Reason reason) {
+        return switch (reason) {
+            case TIMEOUT -> ErrorKind.TIMEOUT;
+            case CONNECTION_REFUSED -> ErrorKind.CONNECTION_REFUSED;
+            case CONNECTION_RESET -> ErrorKind.CONNECTION_RESET;
+            case TLS_ERROR -> ErrorKind.TLS_ERROR;
+            case DNS_FAILURE -> ErrorKind.DNS_FAILURE;
+            case CONNECT_ERROR -> ErrorKind.CONNECT_ERROR;
+            case TOO_BUSY -> ErrorKind.TOO_BUSY;
+            case IO_ERROR -> ErrorKind.IO_ERROR;
+        };
     }
 }

@@ -1,5 +1,6 @@
 package io.hookgate.delivery;
 
+import io.hookgate.subscription.StatusChanges;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -14,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (claimed while it was active; the store already has them failed). Re-activation lifts that at once.
  */
 @ApplicationScoped
-public class DisabledSubscriptions {
+public class DisabledSubscriptions implements StatusChanges {
 
     private final UnattemptedFailures failures;
     private final DeliveryConfig config;
@@ -28,6 +29,7 @@ public class DisabledSubscriptions {
     }
 
     /** The subscription was just disabled (its row says so already). */
+    @Override
     public void disabled(UUID subscriptionId) {
         Instant now = clock.instant();
         recent.values().removeIf(until -> until.isBefore(now));
@@ -39,6 +41,7 @@ public class DisabledSubscriptions {
     }
 
     /** The subscription is active again: rows claimed from now on are attempted. */
+    @Override
     public void activated(UUID subscriptionId) {
         recent.remove(subscriptionId);
     }

@@ -1,5 +1,6 @@
 package io.hookgate.delivery;
 
+import io.hookgate.delivery.policy.CircuitBreaker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,7 @@ public final class EndpointBreakers {
 
     /** Breakers configured from {@code hookgate.delivery.breaker.*}. */
     public static EndpointBreakers from(DeliveryConfig.Breaker config, Clock clock) {
-        return new EndpointBreakers(clock, config.enabled(), CircuitBreaker.Settings.from(config));
+        return new EndpointBreakers(clock, config.enabled(), DeliveryPolicyProducer.breakerSettings(config));
     }
 
     /** Whether breakers are active at all. */

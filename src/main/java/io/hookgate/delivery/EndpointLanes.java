@@ -1,6 +1,7 @@
 package io.hookgate.delivery;
 
 import io.hookgate.delivery.LaneActions.Started;
+import io.hookgate.delivery.policy.InFlightLimiter;
 import io.hookgate.egress.EgressConfig;
 import io.hookgate.egress.EgressDeniedException;
 import io.hookgate.egress.EgressGuard;
@@ -49,8 +50,7 @@ public class EndpointLanes {
     }
 
     static LaneScheduler.Settings settings(DeliveryConfig config, EgressConfig egress) {
-        InFlightLimiter.Caps caps = new InFlightLimiter.Caps(config.maxInFlightPerHost(),
-                config.maxInFlightPerTenant(), config.maxInFlight());
+        InFlightLimiter.Caps caps = DeliveryPolicyProducer.inFlightCaps(config);
         // an attempt is a DNS lookup (bounded on its own) and then the HTTP exchange
         return new LaneScheduler.Settings(config.maxInFlightPerEndpoint(), caps,
                 config.timeout().plus(egress.resolveTimeout()), config.breaker().window().multipliedBy(2));

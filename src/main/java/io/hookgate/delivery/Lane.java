@@ -1,5 +1,6 @@
 package io.hookgate.delivery;
 
+import io.hookgate.delivery.policy.EndpointLimit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -1,5 +1,7 @@
 package io.hookgate.delivery;
 
+import io.hookgate.delivery.policy.EndpointLimit;
+import io.hookgate.delivery.policy.InFlightLimiter;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,6 +1,8 @@
 package io.hookgate.delivery;
 
+import io.hookgate.delivery.policy.CircuitBreaker;
 import io.hookgate.delivery.LaneActions.Started;
+import io.hookgate.delivery.policy.InFlightLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,7 +119,7 @@ final class LaneScheduler {
         LaneActions out = new LaneActions();
         Instant now = clock.instant();
         for (Lane lane : ring) {
-            if (breakerRefuses(lane)) {
+            if (exclusions.breakerRefuses(lane)) {
                 opened(lane, out);
                 continue;
             }
@@ -130,7 +132,7 @@ final class LaneScheduler {
                 }
             }
         }
-        book.evict(now.minus(settings.idleAfter()), this::breakerRefuses);
+        book.evict(now.minus(settings.idleAfter()), exclusions::breakerRefuses);
         pump(now, out);
         return out;
     }
@@ -208,7 +210,7 @@ final class LaneScheduler {
         } else if (!leaseCovers(d, now)) {
             book.dequeued(lane, d, true);
             out.postpone(d, d.dueAt(), false);
-        } else if (book.canStart(lane, d.tenantId()) && !breakerRefuses(lane)
+        } else if (book.canStart(lane, d.tenantId()) && !exclusions.breakerRefuses(lane)
                 && breakers.allowsRequest(lane.endpoint.key())) {
             book.dequeued(lane, d, true);
             start(lane, d, now, out);
@@ -227,7 +229,7 @@ final class LaneScheduler {
     private void start(Lane lane, ClaimedDelivery d, Instant now, LaneActions out) {
         book.started(lane, d, now);
         out.starts.add(new Started(lane, d, now));
-        if (breakerRefuses(lane)) {
+        if (exclusions.breakerRefuses(lane)) {
             book.guard(lane); // that was the probe: the lane refuses until it reports back
         }
     }
@@ -238,10 +240,6 @@ final class LaneScheduler {
             lane.inRing = true;
             ring.addLast(lane);
         }
-    }
-
-    private boolean breakerRefuses(Lane lane) {
-        return exclusions.breakerRefuses(lane);
     }
 
     private boolean leaseCovers(ClaimedDelivery d, Instant now) {

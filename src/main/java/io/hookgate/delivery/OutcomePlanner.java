@@ -1,5 +1,12 @@
 package io.hookgate.delivery;
 
+import io.hookgate.delivery.policy.AttemptOutcome;
+import io.hookgate.delivery.policy.DeliveryOutcome;
+import io.hookgate.delivery.policy.DeliveryStatus;
+import io.hookgate.delivery.policy.OutcomeClass;
+import io.hookgate.delivery.policy.RetryAfter;
+import io.hookgate.delivery.policy.RetryDecision;
+import io.hookgate.delivery.policy.RetryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,41 +30,34 @@ public class OutcomePlanner {
     }
 
     public Completion plan(ClaimedDelivery d, AttemptResult r) {
-        if (r.delivered()) {
-            return new Completion(d, r, "delivered", null, DeliveryOutcome.DELIVERED, false);
+        AttemptOutcome outcome = r.outcome();
+        OutcomeClass kind = outcome.classify();
+        if (kind == OutcomeClass.DELIVERED) {
+            return new Completion(d, r, DeliveryStatus.DELIVERED, null, DeliveryOutcome.DELIVERED, false);
         }
-        DeliveryOutcome failedOutcome = failedOutcome(r);
-        if (r.gone()) {
-            return new Completion(d, r, "failed", null, failedOutcome, true);
+        DeliveryOutcome failedOutcome = failedOutcome(outcome);
+        if (kind == OutcomeClass.GONE) {
+            return new Completion(d, r, DeliveryStatus.FAILED, null, failedOutcome, true);
         }
         Instant now = clock.instant();
         Optional<Duration> retryAfter = r.retryAfter().flatMap(v -> RetryAfter.parse(v, now));
-        RetryDecision decision = policy.next(d.cycleAttempts() + 1, outcome(r), retryAfter, now);
+        RetryDecision decision = policy.next(d.cycleAttempts() + 1, outcome, retryAfter, now);
         if (decision instanceof RetryDecision.RetryAt at) {
             DeliveryOutcome retried = failedOutcome == DeliveryOutcome.FAILED ? DeliveryOutcome.RETRY : failedOutcome;
-            return new Completion(d, r, "pending", d.capAtExpiry(at.at()), retried, false);
+            return new Completion(d, r, DeliveryStatus.PENDING, d.capAtExpiry(at.at()), retried, false);
         }
-        return new Completion(d, r, "failed", null, failedOutcome, false);
+        return new Completion(d, r, DeliveryStatus.FAILED, null, failedOutcome, false);
     }
 
     /** Egress denials and DNS failures keep their own label whether retried or final. */
-    private static DeliveryOutcome failedOutcome(AttemptResult r) {
-        if ("egress_denied".equals(r.error())) {
-            return DeliveryOutcome.EGRESS_DENIED;
+    private static DeliveryOutcome failedOutcome(AttemptOutcome outcome) {
+        if (outcome instanceof AttemptOutcome.Error e) {
+            return switch (e.kind()) {
+                case EGRESS_DENIED -> DeliveryOutcome.EGRESS_DENIED;
+                case DNS_FAILURE -> DeliveryOutcome.DNS_FAILURE;
+                default -> DeliveryOutcome.FAILED;
+            };
         }
-        return "dns_failure".equals(r.error()) ? DeliveryOutcome.DNS_FAILURE : DeliveryOutcome.FAILED;
-    }
-
-    private static AttemptOutcome outcome(AttemptResult r) {
-        if (r.statusCode() != null) {
-            return AttemptOutcome.status(r.statusCode());
-        }
-        return AttemptOutcome.error(switch (r.error()) {
-            case "timeout" -> AttemptOutcome.ErrorKind.TIMEOUT;
-            case "tls_error" -> AttemptOutcome.ErrorKind.TLS;
-            case "dns_failure" -> AttemptOutcome.ErrorKind.DNS;
-            case "egress_denied" -> AttemptOutcome.ErrorKind.EGRESS_DENIED;
-            default -> AttemptOutcome.ErrorKind.CONNECT;
-        });
+        return DeliveryOutcome.FAILED;
     }
 }

@@ -138,7 +138,7 @@ public class OutcomeWriter {
             latency[i] = (int) Math.min(Integer.MAX_VALUE, r.latency().toMillis());
             errors[i] = r.errorCode();
             excerpts[i] = r.responseExcerpt();
-            statuses[i] = c.status();
+            statuses[i] = c.status().value();
             next[i] = c.nextAttemptAt() == null ? null : c.nextAttemptAt().atOffset(ZoneOffset.UTC);
         }
         return Tuple.tuple().addArrayOfUUID(ids).addArrayOfInteger(numbers).addArrayOfOffsetDateTime(at)

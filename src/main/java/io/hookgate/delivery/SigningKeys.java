@@ -1,8 +1,8 @@
 package io.hookgate.delivery;
 
 import io.hookgate.secrets.SecretCipher;
+import io.hookgate.secrets.SubscriptionAad;
 import io.hookgate.signing.WebhookSecret;
-import io.hookgate.subscription.SubscriptionSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -50,10 +50,10 @@ public class SigningKeys {
             cache.clear();
         }
         WebhookSecret current = open(s.secretKeyVersion(), s.secretCiphertext(),
-                SubscriptionSecrets.currentAad(d.subscriptionId()));
+                SubscriptionAad.current(d.subscriptionId()));
         WebhookSecret previous = s.previousCiphertext() == null || s.previousExpiresAt() == null ? null
                 : open(s.previousKeyVersion(), s.previousCiphertext(),
-                        SubscriptionSecrets.previousAad(d.subscriptionId()));
+                        SubscriptionAad.previous(d.subscriptionId()));
         Opened fresh = new Opened(s.secretCiphertext(), s.previousCiphertext(), current, previous);
         cache.put(d.subscriptionId(), fresh);
         return fresh;

@@ -1,5 +1,6 @@
 package io.hookgate.delivery;
 
+import io.hookgate.delivery.policy.DeliveryOutcome;
 import io.hookgate.ops.OperationsPublisher;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;

@@ -3,6 +3,7 @@ package io.hookgate.event;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import io.hookgate.api.StrictJson;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -124,7 +125,7 @@ public final class ChatEventParser {
                     : new ParseResult.Invalid(NOT_OBJECT, "an event must be a JSON object, got "
                             + EventFieldRules.kind(token));
         } catch (JsonProcessingException e) {
-            return StrictJson.classify(e, afterRoot);
+            return JsonReadFailures.classify(e, afterRoot);
         } catch (IOException e) {
             return new ParseResult.Invalid(NOT_JSON, "unreadable JSON");
         }

@@ -2,6 +2,7 @@ package io.hookgate.event;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.hookgate.api.StrictJson;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.ArrayList;

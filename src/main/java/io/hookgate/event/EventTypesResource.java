@@ -2,8 +2,8 @@ package io.hookgate.event;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hookgate.ops.OpenApiDefinition;
-import io.hookgate.ops.Problem;
+import io.hookgate.api.OpenApiDefinition;
+import io.hookgate.api.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.hookgate.api.StrictJson;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.StringWriter;

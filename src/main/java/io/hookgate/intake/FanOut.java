@@ -4,6 +4,7 @@ import io.hookgate.delivery.ClaimedDelivery;
 import io.hookgate.delivery.Dispatcher;
 import io.hookgate.delivery.Handoff;
 import io.hookgate.delivery.NewDelivery;
+import io.hookgate.delivery.NewEvent;
 import io.hookgate.event.ChatEvent;
 import io.hookgate.event.ChatEventParser;
 import io.hookgate.event.ParseResult;
@@ -107,7 +108,7 @@ public class FanOut {
         if (targets.isEmpty()) {
             return;
         }
-        batch.events.add(new FanOutStore.EventRow(event.id().value(), type, event.channel(),
+        batch.events.add(new NewEvent(event.id().value(), type, event.channel(),
                 event.occurredAt(), event.timestamp(), event.rawJson()));
         ClaimedDelivery.Event stored = new ClaimedDelivery.Event(event.timestamp(), event.rawJson());
         for (IndexedSubscription target : targets) {
@@ -127,7 +128,7 @@ public class FanOut {
 
     /** One classified (sub-)batch: what to store, and what it counts as once stored. */
     private static final class Batch {
-        private final List<FanOutStore.EventRow> events = new ArrayList<>();
+        private final List<NewEvent> events = new ArrayList<>();
         private final List<Matched> deliveries = new ArrayList<>();
         private final Outcome outcome = new Outcome();
     }

@@ -1,6 +1,6 @@
 package io.hookgate.subscription;
 
-import io.hookgate.ops.ProblemException;
+import io.hookgate.api.ProblemException;
 import io.hookgate.tenant.Principal;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,7 +5,7 @@ import io.hookgate.challenge.ChallengeHandshake;
 import io.hookgate.egress.EgressCallException;
 import io.hookgate.egress.EgressDeniedException;
 import io.hookgate.egress.EgressGuard;
-import io.hookgate.ops.ProblemException;
+import io.hookgate.api.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

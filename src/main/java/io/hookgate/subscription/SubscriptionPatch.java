@@ -1,7 +1,7 @@
 package io.hookgate.subscription;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hookgate.ops.ProblemException;
+import io.hookgate.api.ProblemException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.hookgate.subscription;
 
-import io.hookgate.ops.Cursor;
+import io.hookgate.api.Cursor;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;

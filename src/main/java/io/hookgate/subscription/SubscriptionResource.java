@@ -2,10 +2,8 @@ package io.hookgate.subscription;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hookgate.ops.ProblemException;
-import io.hookgate.delivery.log.DeliveryLogService;
-import io.hookgate.delivery.log.DeliveryViews;
-import io.hookgate.ops.Page;
+import io.hookgate.api.ProblemException;
+import io.hookgate.api.Page;
 import io.hookgate.tenant.CurrentPrincipal;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -19,9 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -39,13 +34,10 @@ public class SubscriptionResource {
     private final SubscriptionService service;
     private final SubscriptionUpdater updater;
     private final CurrentPrincipal principal;
-
-    private final DeliveryLogService deliveries;
     private final ObjectMapper mapper;
 
     public SubscriptionResource(SubscriptionService service, SubscriptionUpdater updater, CurrentPrincipal principal,
-            DeliveryLogService deliveries, ObjectMapper mapper) {
-        this.deliveries = deliveries;
+            ObjectMapper mapper) {
         this.mapper = mapper;
         this.service = service;
         this.updater = updater;
@@ -118,40 +110,5 @@ public class SubscriptionResource {
                     "send application/json, or no body to generate a secret");
         }
         return mapper.readValue(body, RotateSecretRequest.class);
-    }
-
-    @GET
-    @Path("/{id}/deliveries")
-    @Operation(summary = "The subscription's delivery log, newest first",
-            description = "Filter with status=pending|delivered|failed; page with limit and cursor.")
-    public Uni<Page<DeliveryViews.Delivery>> deliveries(@RestPath String id, @RestQuery String status,
-            @RestQuery String limit, @RestQuery String cursor) {
-        return deliveries.list(principal.get(), id, status, limit, cursor);
-    }
-
-    @POST
-    @Path("/{id}/recover")
-    @Operation(summary = "Re-queue the failed deliveries created in a time window",
-            description = "Body {since, until?} (ISO-8601 instants); answers 202 {requeued}.")
-    public Uni<RestResponse<DeliveryViews.Requeued>> recover(@RestPath String id,
-            DeliveryViews.RecoverRequest request) {
-        return deliveries.recover(principal.get(), id, request).map(RestResponse::accepted);
-    }
-
-    @POST
-    @Path("/{id}/ping")
-    @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Ping the receiver",
-            description = "A signed webhook.ping delivery: 202 {delivery_id}. For format eventyay subscriptions the"
-                    + " challenge handshake instead, which posts nothing: 200 {result: passed|failed, reason?}"
-                    + " (eventyay receivers store every signed POST as a chat message).")
-    @APIResponse(responseCode = "202", description = "A webhook.ping delivery was queued",
-            content = @Content(schema = @Schema(implementation = DeliveryViews.PingAccepted.class)))
-    @APIResponse(responseCode = "200", description = "eventyay: the handshake ran; reason is a SPEC section 6 code",
-            content = @Content(schema = @Schema(implementation = DeliveryViews.HandshakeResult.class)))
-    @APIResponse(responseCode = "409", description = "The subscription is disabled")
-    public Uni<RestResponse<DeliveryViews.Ping>> ping(@RestPath String id) {
-        return deliveries.ping(principal.get(), id).map(ping -> ping instanceof DeliveryViews.PingAccepted
-                ? RestResponse.accepted(ping) : RestResponse.ok(ping));
     }
 }

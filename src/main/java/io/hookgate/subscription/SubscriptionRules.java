@@ -1,8 +1,8 @@
 package io.hookgate.subscription;
 
-import io.hookgate.ops.ProblemException;
-import io.hookgate.ops.ProblemException.FieldError;
-import io.hookgate.ops.TextRules;
+import io.hookgate.api.ProblemException;
+import io.hookgate.api.ProblemException.FieldError;
+import io.hookgate.api.TextRules;
 import io.hookgate.signing.InvalidSecretException;
 import io.hookgate.signing.WebhookSecret;
 import java.util.ArrayList;

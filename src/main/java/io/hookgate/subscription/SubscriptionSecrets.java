@@ -2,6 +2,7 @@ package io.hookgate.subscription;
 
 import io.hookgate.secrets.SecretCipher;
 import io.hookgate.secrets.SecretsConfig;
+import io.hookgate.secrets.SubscriptionAad;
 import io.hookgate.signing.WebhookSecret;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,12 +38,12 @@ public class SubscriptionSecrets {
 
     /** AAD of the current-secret slot. */
     public static String currentAad(UUID subscriptionId) {
-        return "subscription:" + subscriptionId + ":current";
+        return SubscriptionAad.current(subscriptionId);
     }
 
     /** AAD of the previous-secret slot (kept during a rotation overlap). */
     public static String previousAad(UUID subscriptionId) {
-        return "subscription:" + subscriptionId + ":previous";
+        return SubscriptionAad.previous(subscriptionId);
     }
 
     /** A fresh {@code whsec_} secret of 32 random bytes. */

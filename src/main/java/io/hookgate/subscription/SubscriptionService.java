@@ -1,10 +1,10 @@
 package io.hookgate.subscription;
 
-import io.hookgate.ops.Cursor;
+import io.hookgate.api.Cursor;
 import io.hookgate.ops.OperationsPublisher;
-import io.hookgate.ops.Page;
-import io.hookgate.ops.PathIds;
-import io.hookgate.ops.ProblemException;
+import io.hookgate.api.Page;
+import io.hookgate.api.PathIds;
+import io.hookgate.api.ProblemException;
 import io.hookgate.signing.WebhookSecret;
 import io.hookgate.tenant.Principal;
 import io.smallrye.mutiny.Uni;

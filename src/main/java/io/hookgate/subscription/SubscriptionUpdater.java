@@ -1,7 +1,6 @@
 package io.hookgate.subscription;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hookgate.delivery.DisabledSubscriptions;
 import io.hookgate.ops.OperationsPublisher;
 import io.hookgate.tenant.Principal;
 import io.smallrye.mutiny.Uni;
@@ -23,10 +22,10 @@ public class SubscriptionUpdater {
     private final EndpointVerifier verifier;
     private final ChannelScope channelScope;
     private final OperationsPublisher operations;
-    private final DisabledSubscriptions disabledSubscriptions;
+    private final StatusChanges disabledSubscriptions;
 
     public SubscriptionUpdater(SubscriptionRepository repository, EndpointVerifier verifier,
-            ChannelScope channelScope, OperationsPublisher operations, DisabledSubscriptions disabledSubscriptions) {
+            ChannelScope channelScope, OperationsPublisher operations, StatusChanges disabledSubscriptions) {
         this.repository = repository;
         this.verifier = verifier;
         this.channelScope = channelScope;

@@ -1,6 +1,6 @@
 package io.hookgate.tenant;
 
-import io.hookgate.ops.ProblemResponses;
+import io.hookgate.api.ProblemResponses;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;

@@ -1,6 +1,6 @@
 package io.hookgate.tenant;
 
-import io.hookgate.ops.ProblemException;
+import io.hookgate.api.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 
 /** The authenticated caller of the current request; set once by the authentication filter. */

@@ -1,8 +1,8 @@
 package io.hookgate.tenant;
 
-import io.hookgate.ops.OpenApiDefinition;
-import io.hookgate.ops.Page;
-import io.hookgate.ops.Problem;
+import io.hookgate.api.OpenApiDefinition;
+import io.hookgate.api.Page;
+import io.hookgate.api.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

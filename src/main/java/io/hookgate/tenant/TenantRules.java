@@ -1,8 +1,8 @@
 package io.hookgate.tenant;
 
-import io.hookgate.ops.ProblemException;
-import io.hookgate.ops.ProblemException.FieldError;
-import io.hookgate.ops.TextRules;
+import io.hookgate.api.ProblemException;
+import io.hookgate.api.ProblemException.FieldError;
+import io.hookgate.api.TextRules;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.hookgate.tenant;
 
-import io.hookgate.ops.Cursor;
-import io.hookgate.ops.OpenApiDefinition;
-import io.hookgate.ops.Page;
-import io.hookgate.ops.PathIds;
-import io.hookgate.ops.Problem;
-import io.hookgate.ops.ProblemException;
+import io.hookgate.api.Cursor;
+import io.hookgate.api.OpenApiDefinition;
+import io.hookgate.api.Page;
+import io.hookgate.api.PathIds;
+import io.hookgate.api.Problem;
+import io.hookgate.api.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

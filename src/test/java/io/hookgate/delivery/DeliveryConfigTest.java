@@ -1,5 +1,6 @@
 package io.hookgate.delivery;
 
+import io.hookgate.delivery.policy.InFlightLimiter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -109,8 +110,8 @@ class DeliveryConfigTest {
     @Test
     void policiesAreBuiltFromTheConfiguration() {
         DeliveryConfig config = load(Map.of());
-        assertThat(RetryPolicy.from(config).maxAttempts()).isEqualTo(8);
-        assertThat(InFlightLimiter.from(config).available()).isEqualTo(512);
+        assertThat(DeliveryPolicyProducer.retryPolicy(config).maxAttempts()).isEqualTo(8);
+        assertThat(new InFlightLimiter(DeliveryPolicyProducer.inFlightCaps(config)).available()).isEqualTo(512);
         assertThat(EndpointBreakers.from(config.breaker(), java.time.Clock.systemUTC()).enabled()).isTrue();
     }
 }

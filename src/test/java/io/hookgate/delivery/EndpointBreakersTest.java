@@ -2,7 +2,9 @@ package io.hookgate.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookgate.delivery.CircuitBreakerTest.MutableClock;
+import io.hookgate.delivery.policy.CircuitBreakerTest;
+import io.hookgate.delivery.policy.CircuitBreaker;
+import io.hookgate.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.hookgate.delivery;
 
-import io.hookgate.delivery.CircuitBreakerTest.MutableClock;
+import io.hookgate.delivery.policy.CircuitBreaker;
+import io.hookgate.support.MutableClock;
 import io.hookgate.delivery.LaneActions.Started;
 import io.hookgate.egress.UrlPolicy;
 import java.time.Duration;

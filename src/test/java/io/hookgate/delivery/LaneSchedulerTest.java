@@ -2,8 +2,11 @@ package io.hookgate.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookgate.delivery.CircuitBreakerTest.MutableClock;
+import io.hookgate.delivery.policy.CircuitBreaker;
+import io.hookgate.delivery.policy.EndpointLimit;
+import io.hookgate.support.MutableClock;
 import io.hookgate.delivery.LaneActions.Started;
+import io.hookgate.delivery.policy.InFlightLimiter;
 import io.hookgate.egress.UrlPolicy;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.hookgate.delivery;
 
+import io.hookgate.delivery.policy.CircuitBreaker;
+import io.hookgate.delivery.policy.InFlightLimiter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookgate.delivery.LaneModel.Behaviour;

@@ -82,8 +82,8 @@ class OutcomeWriterTest {
                 .iterator().next().getLong(0);
         Handoff handoff = dispatcher.reserve(1);
         try {
-            FanOutStore.Stored stored = store.store(version,
-                    List.of(new FanOutStore.EventRow(eventId, "chat.message", room,
+            DeliveryStore.Enqueued stored = store.store(version,
+                    List.of(new NewEvent(eventId, "chat.message", room,
                             OffsetDateTime.parse(event.occurredAtText()), event.occurredAtText(), event.payload())),
                     List.of(new NewDelivery(eventId, subscription, UUID.fromString(tenant.id()), "chat.message",
                             Instant.now(), event, handoff.take(subscription))), handoff)

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookgate.secrets.SecretCipher;
 import io.hookgate.signing.WebhookSecret;
-import io.hookgate.subscription.SubscriptionSecrets;
+import io.hookgate.secrets.SubscriptionAad;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -19,9 +19,9 @@ class SigningKeysTest {
     private final UUID id = UUID.randomUUID();
 
     private ClaimedDelivery claimed(String current, String previous, Instant previousExpires) {
-        SecretCipher.Sealed cur = cipher.seal(current.getBytes(StandardCharsets.UTF_8), SubscriptionSecrets.currentAad(id));
+        SecretCipher.Sealed cur = cipher.seal(current.getBytes(StandardCharsets.UTF_8), SubscriptionAad.current(id));
         SecretCipher.Sealed prev = previous == null ? null
-                : cipher.seal(previous.getBytes(StandardCharsets.UTF_8), SubscriptionSecrets.previousAad(id));
+                : cipher.seal(previous.getBytes(StandardCharsets.UTF_8), SubscriptionAad.previous(id));
         var sub = new ClaimedDelivery.Subscription("https://example.com/hook", "standard", "active", cur.keyVersion(),
                 cur.blob(), prev == null ? null : prev.keyVersion(), prev == null ? null : prev.blob(),
                 previousExpires, null, null);

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.hookgate.delivery.ClaimedDelivery;
+import io.hookgate.delivery.DeliveryStore;
 import io.hookgate.delivery.Dispatcher;
 import io.hookgate.delivery.Handoff;
 import io.hookgate.delivery.NewDelivery;
+import io.hookgate.delivery.NewEvent;
 import io.hookgate.support.Api;
 import io.hookgate.support.ChatEvents;
 import io.hookgate.support.NoPolling;
@@ -48,7 +50,7 @@ class FanOutStoreTest {
             Fixture f = fixture(receiver);
             Handoff handoff = dispatcher.reserve(1);
 
-            FanOutStore.Stored stored;
+            DeliveryStore.Enqueued stored;
             List<Row> rows;
             try {
                 stored = store.store(version(), List.of(f.eventRow()),
@@ -87,8 +89,8 @@ class FanOutStoreTest {
         try (Receiver receiver = Receiver.ok()) {
             Fixture f = fixture(receiver);
 
-            FanOutStore.Stored first = storeLeased(f);
-            FanOutStore.Stored again = storeLeased(f);
+            DeliveryStore.Enqueued first = storeLeased(f);
+            DeliveryStore.Enqueued again = storeLeased(f);
 
             assertThat(first.leased()).hasSize(1);
             assertThat(again.leased()).isEmpty();
@@ -104,7 +106,7 @@ class FanOutStoreTest {
             long current = version();
 
             Handoff handoff = dispatcher.reserve(1);
-            FanOutStore.Stored stored = store.store(current - 1, List.of(f.eventRow()),
+            DeliveryStore.Enqueued stored = store.store(current - 1, List.of(f.eventRow()),
                     List.of(f.row(f.first, handoff.take(f.first))), handoff).await().atMost(WAIT);
             dispatcher.handOff(handoff, List.of());
 
@@ -116,7 +118,7 @@ class FanOutStoreTest {
         }
     }
 
-    private FanOutStore.Stored storeLeased(Fixture f) {
+    private DeliveryStore.Enqueued storeLeased(Fixture f) {
         Handoff handoff = dispatcher.reserve(1);
         try {
             return store.store(version(), List.of(f.eventRow()), List.of(f.row(f.first, handoff.take(f.first))),
@@ -152,8 +154,8 @@ class FanOutStoreTest {
     private record Fixture(UUID tenant, String channel, UUID first, UUID second, String eventId,
             ClaimedDelivery.Event event) {
 
-        FanOutStore.EventRow eventRow() {
-            return new FanOutStore.EventRow(eventId, "chat.message", channel,
+        NewEvent eventRow() {
+            return new NewEvent(eventId, "chat.message", channel,
                     OffsetDateTime.parse(event.occurredAtText()), event.occurredAtText(), event.payload());
         }
 

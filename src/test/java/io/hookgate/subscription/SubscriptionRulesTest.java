@@ -3,7 +3,7 @@ package io.hookgate.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hookgate.ops.ProblemException;
+import io.hookgate.api.ProblemException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;

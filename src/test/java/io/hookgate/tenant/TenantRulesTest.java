@@ -3,8 +3,8 @@ package io.hookgate.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.hookgate.ops.ProblemException;
-import io.hookgate.ops.ProblemException.FieldError;
+import io.hookgate.api.ProblemException;
+import io.hookgate.api.ProblemException.FieldError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,6 +1,7 @@
 package io.hookgate.delivery.log;
 
-import io.hookgate.ops.Cursor;
+import io.hookgate.api.Cursor;
+import io.hookgate.delivery.policy.DeliveryStatus;
 import io.hookgate.ops.Ids;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -115,7 +116,7 @@ public class DeliveryLogRepository {
         return new DeliveryViews.Delivery(r.getUUID("id"), r.getString("event_id"), r.getUUID("subscription_id"),
                 r.getString("event_type"), r.getString("status"), r.getInteger("attempts"),
                 r.getInteger("last_status_code"), r.getString("last_error"), instant(r, "created_at"),
-                "pending".equals(r.getString("status")) ? instant(r, "next_attempt_at") : null,
+                DeliveryStatus.PENDING.value().equals(r.getString("status")) ? instant(r, "next_attempt_at") : null,
                 instant(r, "delivered_at"));
     }
 

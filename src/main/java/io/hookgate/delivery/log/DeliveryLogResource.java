@@ -13,7 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** One delivery and its attempts; redelivery. The per-subscription endpoints live on SubscriptionResource. */
+/** One delivery and its attempts; redelivery. The per-subscription endpoints live on
+ * SubscriptionDeliveriesResource. */
 @Path("/v1/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Deliveries", description = "What was sent, what the endpoint answered, and how to send it again")

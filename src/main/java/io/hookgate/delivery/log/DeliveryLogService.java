@@ -3,12 +3,13 @@ package io.hookgate.delivery.log;
 import io.hookgate.challenge.ChallengeFailedException;
 import io.hookgate.challenge.ChallengeHandshake;
 import io.hookgate.delivery.Dispatcher;
+import io.hookgate.delivery.policy.DeliveryStatus;
 import io.hookgate.event.EventId;
 import io.hookgate.event.PayloadFormatter;
-import io.hookgate.ops.Cursor;
-import io.hookgate.ops.Page;
-import io.hookgate.ops.PathIds;
-import io.hookgate.ops.ProblemException;
+import io.hookgate.api.Cursor;
+import io.hookgate.api.Page;
+import io.hookgate.api.PathIds;
+import io.hookgate.api.ProblemException;
 import io.hookgate.subscription.Scope;
 import io.hookgate.subscription.SubscriptionRepository;
 import io.hookgate.subscription.SubscriptionRow;
@@ -16,14 +17,17 @@ import io.hookgate.tenant.Principal;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The delivery log, redelivery, recovery and ping, always within the caller's tenant. */
 @ApplicationScoped
 public class DeliveryLogService {
 
-    private static final Set<String> STATUSES = Set.of("pending", "delivered", "failed");
+    private static final Set<String> STATUSES = Arrays.stream(DeliveryStatus.values()).map(DeliveryStatus::value)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final DeliveryLogRepository repository;
     private final SubscriptionRepository subscriptions;

@@ -2,6 +2,7 @@ package io.hookgate.inbound.envelope;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.hookgate.api.StrictJson;
 import io.hookgate.inbound.SourceType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,7 +38,7 @@ public record InboundEnvelope(String id, String sourceId, String tenantId, Sourc
     /** The record value as compact UTF-8 JSON. */
     public byte[] toJson() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + payloadSizeHint());
-        try (JsonGenerator g = StrictReader.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+        try (JsonGenerator g = StrictJson.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeStringField("id", id);
             g.writeStringField("source_id", sourceId);

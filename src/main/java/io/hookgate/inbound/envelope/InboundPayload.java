@@ -2,6 +2,7 @@ package io.hookgate.inbound.envelope;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.hookgate.api.StrictJson;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -89,7 +90,7 @@ public sealed interface InboundPayload {
         }
         try {
             // from the decoded text, not the bytes: Jackson would sniff UTF-16/32 from leading NULs
-            JsonNode tree = StrictReader.MAPPER.readTree(text);
+            JsonNode tree = StrictJson.MAPPER.readTree(text);
             return tree == null || tree.isMissingNode() ? new Text(text) : new Json(text, tree);
         } catch (IOException | RuntimeException e) {
             return new Text(text);

@@ -1,0 +1,38 @@
+package io.hookgate.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OpenApiDocumentTest {
+
+    @Test
+    void openApiDocumentValidatesAndDescribesEveryEndpointWithBearerAuth() {
+        String json = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(json);
+
+        assertThat(result.getMessages()).isEmpty();
+        assertThat(result.getOpenAPI().getPaths()).containsKeys(
+                "/v1/tenants", "/v1/tenants/{id}", "/v1/tenants/{id}/api-keys", "/v1/tenants/{id}/api-keys/{key_id}",
+                "/v1/api-keys", "/v1/api-keys/{id}",
+                "/v1/event-types", "/v1/subscriptions", "/v1/subscriptions/{id}",
+                "/v1/subscriptions/{id}/rotate-secret", "/v1/subscriptions/{id}/ping",
+                "/v1/subscriptions/{id}/deliveries", "/v1/subscriptions/{id}/recover",
+                "/v1/deliveries/{id}", "/v1/deliveries/{id}/redeliver", "/v1/events");
+        assertThat(result.getOpenAPI().getComponents().getSecuritySchemes()).containsKey("bearer");
+        result.getOpenAPI().getPaths().forEach((path, item) -> item.readOperations().forEach(op ->
+                assertThat(op.getSummary()).as("summary of an operation on %s", path).isNotBlank()));
+        var schemas = result.getOpenAPI().getComponents().getSchemas();
+        for (String schema : java.util.List.of("CreateSubscriptionRequest", "SubscriptionView")) {
+            assertThat(schemas.get(schema).getProperties()).as(schema).containsKey("expire_after");
+            assertThat(((io.swagger.v3.oas.models.media.Schema<?>) schemas.get(schema).getProperties()
+                    .get("expire_after")).getDescription()).as(schema + ".expire_after").contains("1s to 7d");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.hookgate.delivery.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class InFlightLimiterTest {
+
+    private final UUID tenant = UUID.randomUUID();
+    private final UUID otherTenant = UUID.randomUUID();
+
+    @Test
+    void perHostCapRefusesTheNextRequestToThatHostOnly() {
+        InFlightLimiter limiter = new InFlightLimiter(new InFlightLimiter.Caps(4, 100, 100));
+        for (int i = 0; i < 4; i++) {
+            assertThat(limiter.canStart("slow:443", tenant)).isTrue();
+            limiter.started("slow:443", tenant);
+        }
+        assertThat(limiter.canStart("slow:443", tenant)).isFalse();
+        assertThat(limiter.canStart("slow:443", otherTenant)).as("whoever asks").isFalse();
+        assertThat(limiter.canStart("healthy:443", tenant)).as("other hosts are unaffected").isTrue();
+        assertThat(limiter.inFlight("slow:443")).isEqualTo(4);
+        assertThat(limiter.inFlight()).isEqualTo(4);
+    }
+
+    @Test
+    void perTenantShareRefusesThatTenantOnAnyHost() {
+        InFlightLimiter limiter = new InFlightLimiter(new InFlightLimiter.Caps(100, 3, 100));
+        for (int i = 0; i < 3; i++) {
+            limiter.started("h" + i + ":443", tenant);
+        }
+        assertThat(limiter.canStart("fresh:443", tenant)).isFalse();
+        assertThat(limiter.canStart("fresh:443", otherTenant)).as("another tenant still starts").isTrue();
+        assertThat(limiter.canStart("fresh:443", null)).as("host and global alone allow it").isTrue();
+        assertThat(limiter.inFlight(tenant)).isEqualTo(3);
+    }
+
+    @Test
+    void globalCapRefusesEvenHostsAndTenantsWithNothingInFlight() {
+        InFlightLimiter limiter = new InFlightLimiter(new InFlightLimiter.Caps(2, 2, 3));
+        limiter.started("a:443", tenant);
+        limiter.started("a:443", tenant);
+        limiter.started("b:443", otherTenant);
+        assertThat(limiter.available()).isZero();
+        assertThat(limiter.canStart("c:443", UUID.randomUUID())).isFalse();
+        limiter.finished("a:443", tenant);
+        assertThat(limiter.canStart("c:443", UUID.randomUUID())).isTrue();
+    }
+
+    @Test
+    void queuedRowsAreBoundedLikeInFlightOnesButLeaveTheRoomToInFlight() {
+        InFlightLimiter limiter = new InFlightLimiter(new InFlightLimiter.Caps(2, 3, 4));
+        limiter.queued("a:443", tenant);
+        limiter.queued("a:443", tenant);
+        assertThat(limiter.canQueue("a:443", otherTenant)).as("host queue full").isFalse();
+        limiter.queued("b:443", tenant);
+        assertThat(limiter.canQueue("c:443", tenant)).as("tenant queue full").isFalse();
+        assertThat(limiter.canQueue("c:443", otherTenant)).isTrue();
+        assertThat(limiter.room()).as("global 4, nothing in flight").isEqualTo(4);
+        limiter.started("c:443", otherTenant);
+        assertThat(limiter.room()).isEqualTo(3);
+        limiter.queued("c:443", otherTenant);
+        assertThat(limiter.canQueue("d:443", UUID.randomUUID())).as("global queue full").isFalse();
+        assertThat(limiter.room()).isEqualTo(3);
+    }
+
+    @Test
+    void hostsAndTenantsAreFullOnlyWhenTheyCanNeitherStartNorQueue() {
+        InFlightLimiter limiter = new InFlightLimiter(new InFlightLimiter.Caps(1, 1, 10));
+        limiter.started("a:443", tenant);
+        assertThat(limiter.hostFull("a:443")).isFalse();
+        assertThat(limiter.fullTenants()).isEmpty();
+        limiter.queued("a:443", tenant);
+        assertThat(limiter.hostFull("a:443")).isTrue();
+        assertThat(limiter.fullTenants()).containsExactly(tenant);
+        limiter.dequeued("a:443", tenant);
+        assertThat(limiter.hostFull("a:443")).isFalse();
+        assertThat(limiter.fullTenants()).isEmpty();
+    }
+
+    @Test
+    void countsAreForgottenAtZeroSoMemoryTracksOnlyWork() {
+        InFlightLimiter limiter = new InFlightLimiter(new InFlightLimiter.Caps(1, 1, 10));
+        limiter.started("a:443", tenant);
+        limiter.queued("b:443", otherTenant);
+        assertThat(limiter.tracked()).isEqualTo(4);
+        limiter.finished("a:443", tenant);
+        limiter.dequeued("b:443", otherTenant);
+        assertThat(limiter.tracked()).isZero();
+        assertThat(limiter.inFlight()).isZero();
+        assertThat(limiter.queued()).isZero();
+    }
+
+    @Test
+    void releasingMoreThanWasTakenIsABug() {
+        InFlightLimiter limiter = new InFlightLimiter(new InFlightLimiter.Caps(1, 1, 10));
+        assertThatThrownBy(() -> limiter.finished("a:443", tenant)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void invalidCapsAreRejected() {
+        assertThatThrownBy(() -> new InFlightLimiter.Caps(0, 10, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new InFlightLimiter.Caps(10, 0, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new InFlightLimiter.Caps(11, 10, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new InFlightLimiter.Caps(10, 11, 10)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
