@@ -54,6 +54,25 @@ class IngestChecksTest {
     }
 
     @Test
+    void aSignedBodyOfExactlyTheLimitIsVerifiedOffTheEventLoopAndProduced() {
+        Api.Tenant tenant = Api.tenant("*");
+        InboundApi.Source source = InboundApi.create(tenant, "github");
+        String prefix = "{\"pad\":\"";
+        String suffix = "\"}";
+        byte[] body = (prefix + "p".repeat(1024 * 1024 - prefix.length() - suffix.length()) + suffix)
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(body).hasSize(1024 * 1024);
+
+        String id = Ingest.post(source.path(), Ingest.github(source.secret(), "ping", uuid(), body), body)
+                .statusCode(202).extract().path("id");
+
+        JsonNode record = Ingest.until("inbound.events", source.id(), "id", id).get(0);
+        assertThat(record.path("payload").path("pad").asText()).hasSize(body.length - prefix.length() - suffix.length());
+        byte[] oneMore = java.util.Arrays.copyOf(body, body.length + 1);
+        Ingest.post(source.path(), Ingest.github(source.secret(), "ping", uuid(), oneMore), oneMore).statusCode(413);
+    }
+
+    @Test
     void allowCidrsRefusesOtherAddressesAndTrustsOnlyProxiesForForwardedClients() throws Exception {
         Api.Tenant tenant = Api.tenant("*");
         InboundApi.Source source = InboundApi.create(tenant, "github", "allow_cidrs", List.of("192.0.2.0/24"));
