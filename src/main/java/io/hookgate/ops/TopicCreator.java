@@ -81,6 +81,9 @@ public class TopicCreator {
         sizes.put(topics.eventsDlq(), EVENTS_DLQ_MAX_BYTES);
         sizes.put(topics.deliveriesDlq(), DELIVERIES_DLQ_MAX_BYTES);
         sizes.putIfAbsent(topics.operations(), 1024 * 1024);
+        // an inbound body of up to 1 MiB may grow when escaped into the envelope (base64, escaped control characters)
+        sizes.putIfAbsent(topics.inboundEvents(), EVENTS_MAX_BYTES);
+        sizes.putIfAbsent(topics.notifications(), 1024 * 1024);
         return sizes;
     }
 

@@ -23,6 +23,14 @@ public interface TopicsConfig {
     @WithDefault("hookgate.operations")
     String operations();
 
+    /** Verified inbound webhooks (SPEC section 12), keyed by source id. */
+    @WithDefault("inbound.events")
+    String inboundEvents();
+
+    /** Chat notifications rendered by inbound routes (SPEC section 12), keyed by channel. */
+    @WithDefault("chat.notifications")
+    String notifications();
+
     /** Create missing topics at start; true in dev, test and local, false in prod (k8s declares them). */
     @WithDefault("false")
     boolean createOnStart();

@@ -24,7 +24,14 @@ class OpenApiDocumentTest {
                 "/v1/event-types", "/v1/subscriptions", "/v1/subscriptions/{id}",
                 "/v1/subscriptions/{id}/rotate-secret", "/v1/subscriptions/{id}/ping",
                 "/v1/subscriptions/{id}/deliveries", "/v1/subscriptions/{id}/recover",
-                "/v1/deliveries/{id}", "/v1/deliveries/{id}/redeliver", "/v1/events");
+                "/v1/deliveries/{id}", "/v1/deliveries/{id}/redeliver", "/v1/events",
+                "/v1/sources", "/v1/sources/{id}", "/v1/sources/{id}/rotate-secret", "/v1/sources/{id}/routes",
+                "/v1/sources/{id}/routes/{routeId}", "/v1/route-defaults", "/v1/inbound/{source_id}");
+        // the ingest endpoint is authenticated by the source's signature, never by an API key
+        var ingest = result.getOpenAPI().getPaths().get("/v1/inbound/{source_id}");
+        assertThat(ingest.getPost().getSecurity()).isEmpty();
+        assertThat(ingest.getGet().getSecurity()).isEmpty();
+        assertThat(ingest.getPost().getResponses()).containsKeys("202", "401", "404", "413", "503");
         assertThat(result.getOpenAPI().getComponents().getSecuritySchemes()).containsKey("bearer");
         result.getOpenAPI().getPaths().forEach((path, item) -> item.readOperations().forEach(op ->
                 assertThat(op.getSummary()).as("summary of an operation on %s", path).isNotBlank()));

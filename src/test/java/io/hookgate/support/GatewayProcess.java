@@ -65,6 +65,8 @@ public final class GatewayProcess implements AutoCloseable {
         env.put("HOOKGATE_TOPICS_EVENTS_DLQ", "chat.events.dlq." + suffix);
         env.put("HOOKGATE_TOPICS_DELIVERIES_DLQ", "webhook.deliveries.dlq." + suffix);
         env.put("HOOKGATE_TOPICS_OPERATIONS", "hookgate.operations." + suffix);
+        env.put("HOOKGATE_TOPICS_INBOUND_EVENTS", "inbound.events." + suffix);
+        env.put("HOOKGATE_TOPICS_NOTIFICATIONS", "chat.notifications." + suffix);
         env.put("HOOKGATE_INTAKE_GROUP_ID", "hookgate-" + suffix);
         env.putAll(overrides);
         // an override mapped to null unsets the variable
