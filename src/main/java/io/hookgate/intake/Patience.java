@@ -41,13 +41,6 @@ final class Patience {
                 .build());
     }
 
-    /** Retries every failure forever, as {@link #untilItWorks(String, Duration, Duration, Class, Consumer)}. */
-    static Patience untilItWorks(String what, Duration first, Duration max) {
-        // an Error (out of memory, a linkage error) is not an outage: MicroProfile retries only Exceptions
-        return untilItWorks(what, first, max, Error.class, e -> {
-        });
-    }
-
     /** Runs {@code step} under the guard; each retry calls {@code step} again for a fresh attempt. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     <T> Uni<T> run(Supplier<Uni<T>> step) {

@@ -37,13 +37,11 @@ public class PoisonPublisher {
 
     private final MutinyEmitter<byte[]> emitter;
     private final TopicsConfig topics;
-    private final Patience patience;
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
     public PoisonPublisher(@Channel("events-dlq") MutinyEmitter<byte[]> emitter, TopicsConfig topics) {
         this.emitter = emitter;
         this.topics = topics;
-        this.patience = Patience.untilItWorks("events dead letter", FIRST_BACKOFF, MAX_BACKOFF);
     }
 
     /** A record that failed validation, and why. */
@@ -61,13 +59,14 @@ public class PoisonPublisher {
 
     private Uni<Void> sendPatiently(Poison p) {
         AtomicBoolean omitValue = new AtomicBoolean();
-        return patience.run(() -> Uni.createFrom().deferred(() -> send(p, omitValue.get()))
+        return Uni.createFrom().deferred(() -> send(p, omitValue.get()))
                 .onFailure().invoke(e -> {
                     if (KafkaSendErrors.tooLarge(e)) {
                         omitValue.set(true);
                     }
                     warn(e);
-                }));
+                })
+                .onFailure().retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely();
     }
 
     private Uni<Void> send(Poison p, boolean omitValue) {
