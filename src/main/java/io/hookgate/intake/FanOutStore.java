@@ -22,9 +22,12 @@ public class FanOutStore {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final DeliveryStore deliveries;
+    private final Patience outages;
 
     public FanOutStore(DeliveryStore deliveries) {
         this.deliveries = deliveries;
+        this.outages = Patience.untilItWorks("intake store", FIRST_BACKOFF, MAX_BACKOFF, StoreRejectedException.class,
+                e -> Log.warnf("intake is waiting for PostgreSQL: %s", e.toString()));
     }
 
     /**
@@ -42,15 +45,8 @@ public class FanOutStore {
      * data of a record ends the retries as {@link StoreRejectedException}: retrying it would stall the partition.
      */
     public <T> Uni<T> retrying(Supplier<Uni<T>> step) {
-        return Uni.createFrom().deferred(step::get)
+        return outages.run(() -> Uni.createFrom().deferred(step::get)
                 .onFailure(e -> StoreErrors.classify(e) == StoreErrors.Kind.REJECTED)
-                .transform(StoreRejectedException::new)
-                .onFailure(FanOutStore::healsByWaiting)
-                .invoke(e -> Log.warnf("intake is waiting for PostgreSQL: %s", e.toString()))
-                .onFailure(FanOutStore::healsByWaiting).retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely();
-    }
-
-    private static boolean healsByWaiting(Throwable e) {
-        return !(e instanceof StoreRejectedException);
+                .transform(StoreRejectedException::new));
     }
 }

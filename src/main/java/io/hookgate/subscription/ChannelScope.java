@@ -2,6 +2,7 @@ package io.hookgate.subscription;
 
 import io.hookgate.api.ProblemException;
 import io.hookgate.tenant.Principal;
+import io.hookgate.tenant.TenantRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -12,10 +13,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class ChannelScope {
 
-    private final SubscriptionRepository repository;
+    private final TenantRepository tenants;
 
-    public ChannelScope(SubscriptionRepository repository) {
-        this.repository = repository;
+    public ChannelScope(TenantRepository tenants) {
+        this.tenants = tenants;
     }
 
     /**
@@ -26,8 +27,8 @@ public class ChannelScope {
         if (caller instanceof Principal.Tenant tenant) {
             return Uni.createFrom().item(tenant);
         }
-        return repository.tenantChannels(tenantId).map(channels -> channels
-                .map(list -> new Principal.Tenant(tenantId, Set.copyOf(list)))
+        return tenants.find(tenantId).map(tenant -> tenant
+                .map(row -> new Principal.Tenant(tenantId, Set.copyOf(row.channels())))
                 .orElseThrow(() -> ProblemException.invalid("tenant_id", "no tenant with this id")));
     }
 

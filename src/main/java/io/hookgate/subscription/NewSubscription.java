@@ -11,7 +11,7 @@ public record NewSubscription(
         String url,
         List<String> eventTypes,
         List<String> channels,
-        String format,
+        SubscriptionFormat format,
         String description,
         Integer expireAfterSeconds,
         SecretCipher.Sealed secret) {

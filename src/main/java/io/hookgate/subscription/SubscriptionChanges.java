@@ -8,26 +8,27 @@ import java.util.Map;
 /** The columns a PATCH may change, with their new values; null is a legitimate value (e.g. all channels). */
 public final class SubscriptionChanges {
 
-    /** Updatable columns; the SQL names are constants, so user input never reaches the statement text. */
+    /** Updatable columns; the HQL attribute names are constants, so user input never reaches the statement text. */
     public enum Column {
         URL("url"),
-        EVENT_TYPES("event_types"),
+        EVENT_TYPES("eventTypes"),
         CHANNELS("channels"),
         FORMAT("format"),
         DESCRIPTION("description"),
         STATUS("status"),
-        DISABLED_REASON("disabled_reason"),
-        FAILING_SINCE("failing_since"),
-        EXPIRE_AFTER("expire_after_seconds");
+        DISABLED_REASON("disabledReason"),
+        FAILING_SINCE("failingSince"),
+        EXPIRE_AFTER("expireAfterSeconds");
 
-        private final String sql;
+        private final String attribute;
 
-        Column(String sql) {
-            this.sql = sql;
+        Column(String attribute) {
+            this.attribute = attribute;
         }
 
-        public String sql() {
-            return sql;
+        /** The attribute of {@link SubscriptionEntity} in HQL. */
+        public String attribute() {
+            return attribute;
         }
     }
 
@@ -49,7 +50,7 @@ public final class SubscriptionChanges {
         return this;
     }
 
-    public SubscriptionChanges format(String format) {
+    public SubscriptionChanges format(SubscriptionFormat format) {
         values.put(Column.FORMAT, format);
         return this;
     }

@@ -14,9 +14,9 @@ public record SubscriptionRow(
         String url,
         List<String> eventTypes,
         List<String> channels,
-        String format,
+        SubscriptionFormat format,
         String description,
-        String status,
+        SubscriptionStatus status,
         String disabledReason,
         int secretKeyVersion,
         byte[] secretCiphertext,
@@ -28,10 +28,10 @@ public record SubscriptionRow(
         Instant createdAt,
         Instant updatedAt) {
 
-    public static final String ACTIVE = "active";
-    public static final String DISABLED = "disabled";
-    public static final String FORMAT_STANDARD = "standard";
-    public static final String FORMAT_EVENTYAY = "eventyay";
+    public static final SubscriptionStatus ACTIVE = SubscriptionStatus.ACTIVE;
+    public static final SubscriptionStatus DISABLED = SubscriptionStatus.DISABLED;
+    public static final SubscriptionFormat FORMAT_STANDARD = SubscriptionFormat.STANDARD;
+    public static final SubscriptionFormat FORMAT_EVENTYAY = SubscriptionFormat.EVENTYAY;
 
     public SubscriptionRow {
         eventTypes = List.copyOf(eventTypes);
@@ -40,7 +40,7 @@ public record SubscriptionRow(
 
     /** True when the subscription receives deliveries. */
     public boolean isActive() {
-        return ACTIVE.equals(status);
+        return status == SubscriptionStatus.ACTIVE;
     }
 
     /** True when the subscription listens on every channel of its tenant. */

@@ -19,8 +19,10 @@ final class SubscriptionRules {
 
     /** Event types a subscription may list; {@code webhook.ping} goes to every subscription implicitly. */
     static final Set<String> SUBSCRIBABLE = Set.of("chat.message", "chat.reaction");
-    static final Set<String> FORMATS = Set.of(SubscriptionRow.FORMAT_STANDARD, SubscriptionRow.FORMAT_EVENTYAY);
-    static final Set<String> STATUSES = Set.of(SubscriptionRow.ACTIVE, SubscriptionRow.DISABLED);
+    static final Set<String> FORMATS = Set.of(SubscriptionFormat.STANDARD.value(),
+            SubscriptionFormat.EVENTYAY.value());
+    static final Set<String> STATUSES = Set.of(SubscriptionStatus.ACTIVE.value(),
+            SubscriptionStatus.DISABLED.value());
     static final int MAX_URL_LENGTH = 2048;
     static final int MAX_CHANNEL_LENGTH = 128;
     static final int MAX_CHANNELS = 1000;
@@ -79,7 +81,7 @@ final class SubscriptionRules {
     /** The format; null means the default, {@code standard}. */
     String format(String format) {
         if (format == null) {
-            return SubscriptionRow.FORMAT_STANDARD;
+            return SubscriptionFormat.STANDARD.value();
         }
         return FORMATS.contains(format) ? format : fail("format", "format must be one of " + sorted(FORMATS));
     }

@@ -54,7 +54,8 @@ public class SubscriptionService {
         return channelScope.of(caller, tenantId)
                 .invoke(tenant -> ChannelScope.require(tenant, channels))
                 .chain(() -> verifier.verify(url))
-                .chain(() -> repository.insert(new NewSubscription(id, tenantId, url, eventTypes, channels, format,
+                .chain(() -> repository.insert(new NewSubscription(id, tenantId, url, eventTypes, channels,
+                        SubscriptionFormat.of(format).orElseThrow(),
                         description, expireAfter, secrets.sealCurrent(id, secret))))
                 .invoke(row -> operations.fire("subscription.verified", row.id(), row.tenantId(), "challenge passed"))
                 .map(row -> new CreatedSubscription(SubscriptionView.of(row), secret.text()));

@@ -94,7 +94,7 @@ public class SubscriptionUpdater {
     }
 
     private static boolean reactivates(SubscriptionRow row, SubscriptionPatch patch) {
-        return SubscriptionRow.ACTIVE.equals(patch.status()) && !row.isActive();
+        return SubscriptionStatus.ACTIVE.value().equals(patch.status()) && !row.isActive();
     }
 
     private static String newUrl(SubscriptionRow row, SubscriptionPatch patch) {
@@ -113,7 +113,7 @@ public class SubscriptionUpdater {
             changes.channels(patch.channels());
         }
         if (patch.format() != null) {
-            changes.format(patch.format());
+            changes.format(SubscriptionFormat.of(patch.format()).orElseThrow());
         }
         if (patch.descriptionSet()) {
             changes.description(patch.description());
@@ -123,7 +123,7 @@ public class SubscriptionUpdater {
         }
         if (reactivates(row, patch)) {
             changes.activate();
-        } else if (SubscriptionRow.DISABLED.equals(patch.status()) && row.isActive()) {
+        } else if (SubscriptionStatus.DISABLED.value().equals(patch.status()) && row.isActive()) {
             changes.disable(MANUAL);
         }
         return changes;

@@ -30,7 +30,7 @@ public record SubscriptionView(
 
     public static SubscriptionView of(SubscriptionRow row) {
         return new SubscriptionView(row.id(), row.tenantId(), row.url(), row.eventTypes(), row.channels(),
-                row.format(), row.description(), row.status(), row.disabledReason(),
+                row.format().value(), row.description(), row.status().value(), row.disabledReason(),
                 row.expireAfterSeconds() == null ? null
                         : ExpireAfter.format(java.time.Duration.ofSeconds(row.expireAfterSeconds())),
                 row.createdAt(), row.updatedAt());

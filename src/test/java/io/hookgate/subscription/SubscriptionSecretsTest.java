@@ -63,8 +63,8 @@ class SubscriptionSecretsTest {
     private SubscriptionRow row(UUID id, WebhookSecret secret) {
         SecretCipher.Sealed sealed = secrets.sealCurrent(id, secret);
         return new SubscriptionRow(id, UUID.randomUUID(), "https://example.com/hook", List.of("chat.message"), null,
-                "standard", null, "active", null, sealed.keyVersion(), sealed.blob(), null, null, null, null, null, NOW,
-                NOW);
+                SubscriptionFormat.STANDARD, null, SubscriptionStatus.ACTIVE, null, sealed.keyVersion(), sealed.blob(),
+                null, null, null, null, null, NOW, NOW);
     }
 
     private static SubscriptionRow withSlots(SubscriptionRow row, SecretSlots slots) {
