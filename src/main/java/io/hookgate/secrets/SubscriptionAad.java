@@ -13,11 +13,11 @@ public final class SubscriptionAad {
 
     /** AAD of the current-secret slot. */
     public static String current(UUID subscriptionId) {
-        return "subscription:" + subscriptionId + ":current";
+        return SealedTable.SUBSCRIPTIONS.currentAad(subscriptionId);
     }
 
     /** AAD of the previous-secret slot (kept during a rotation overlap). */
     public static String previous(UUID subscriptionId) {
-        return "subscription:" + subscriptionId + ":previous";
+        return SealedTable.SUBSCRIPTIONS.previousAad(subscriptionId);
     }
 }

@@ -15,8 +15,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -24,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Master-key rotation can retire the old key (issue 12, item 9): after a start with the new key and
  * {@code reseal-on-start}, every stored secret is sealed under the new version, and a gateway that no longer knows
- * the old key still signs for every subscription, rotated secrets included.
+ * the old key still signs for every subscription, rotated secrets included, and still verifies what an inbound
+ * source's sender signs with its secret.
  */
 class ResealIT {
 
@@ -45,6 +49,9 @@ class ResealIT {
             String rotatedNew = given().baseUri(gateway.baseUrl()).auth().oauth2(key).contentType(ContentType.JSON)
                     .body(Map.of()).post("/v1/subscriptions/" + rotated.id() + "/rotate-secret")
                     .then().statusCode(200).extract().path("secret");
+            var source = given().baseUri(gateway.baseUrl()).auth().oauth2(key).contentType(ContentType.JSON)
+                    .body(Map.of("type", "github", "name", "acme/reseal")).post("/v1/sources").then().statusCode(201)
+                    .extract().jsonPath();
             gateway.stop();
 
             gateway.env("HOOKGATE_SECRETS_MASTER_KEY", NEW_KEY);
@@ -60,6 +67,12 @@ class ResealIT {
             gateway.start();
             producer.send(new ProducerRecord<>(gateway.topic("HOOKGATE_TOPICS_EVENTS"), room.getBytes(),
                     ChatEvents.text(room, "after-reseal", "signed under the new master key"))).get();
+
+            byte[] push = "{\"zen\":\"Keep it logically awesome.\",\"hook_id\":1}".getBytes(StandardCharsets.UTF_8);
+            given().baseUri(gateway.baseUrl()).contentType(ContentType.JSON).headers(Map.of("X-GitHub-Event", "ping",
+                    "X-GitHub-Delivery", "reseal-1", "X-Hub-Signature-256",
+                    "sha256=" + hmacSha256Hex(source.getString("secret"), push)))
+                    .body(push).post("/v1/inbound/" + source.getString("id")).then().statusCode(202);
 
             await().atMost(Duration.ofSeconds(60)).until(() -> receiver.requests().size() >= 3);
             List<Receiver.Request> deliveries = receiver.requests();
@@ -94,13 +107,23 @@ class ResealIT {
         }
     }
 
+    private static String hmacSha256Hex(String secret, byte[] body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
     private static long sealedUnderOlderKeys(GatewayProcess gateway) throws Exception {
-        try (Connection db = DriverManager.getConnection(gateway.databaseEnv().get("QUARKUS_DATASOURCE_JDBC_URL"),
-                System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
-                ResultSet rs = db.createStatement().executeQuery("SELECT count(*) FROM subscriptions"
-                        + " WHERE secret_key_version <> 2 OR (previous_ciphertext IS NOT NULL AND previous_key_version <> 2)")) {
-            rs.next();
-            return rs.getLong(1);
+        long outdated = 0;
+        for (String table : List.of("subscriptions", "inbound_sources")) {
+            try (Connection db = DriverManager.getConnection(gateway.databaseEnv().get("QUARKUS_DATASOURCE_JDBC_URL"),
+                    System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
+                    ResultSet rs = db.createStatement().executeQuery("SELECT count(*) FROM " + table + " WHERE"
+                            + " secret_key_version <> 2 OR (previous_ciphertext IS NOT NULL AND previous_key_version <> 2)")) {
+                rs.next();
+                outdated += rs.getLong(1);
+            }
         }
+        return outdated;
     }
 }

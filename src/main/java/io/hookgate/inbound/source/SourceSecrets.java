@@ -3,6 +3,7 @@ package io.hookgate.inbound.source;
 import io.hookgate.inbound.SourceType;
 import io.hookgate.inbound.secret.SourceKeys;
 import io.hookgate.inbound.secret.SourceSecret;
+import io.hookgate.secrets.SealedTable;
 import io.hookgate.secrets.SecretCipher;
 import io.hookgate.secrets.SecretsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,11 +41,11 @@ public class SourceSecrets {
     }
 
     static String currentAad(UUID id) {
-        return "source:" + id + ":current";
+        return SealedTable.INBOUND_SOURCES.currentAad(id);
     }
 
     static String previousAad(UUID id) {
-        return "source:" + id + ":previous";
+        return SealedTable.INBOUND_SOURCES.previousAad(id);
     }
 
     /** A fresh secret text for a source of this type. */

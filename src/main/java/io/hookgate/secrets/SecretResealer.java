@@ -1,8 +1,5 @@
-package io.hookgate.subscription;
+package io.hookgate.secrets;
 
-import io.hookgate.secrets.SecretCipher;
-import io.hookgate.secrets.SecretCipherException;
-import io.hookgate.secrets.SecretsConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -18,8 +15,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Re-encrypts every stored subscription secret (current and previous slot) under the current master-key version,
- * so older master keys can be retired ({@code hookgate.secrets.reseal-on-start}; SPEC 10). Batches of rows are
+ * Re-encrypts every stored secret (current and previous slot) of every {@link SealedTable}, subscriptions and
+ * inbound sources, under the current master-key version, so older master keys can be retired ({@code hookgate.secrets.reseal-on-start}; SPEC 10). Batches of rows are
  * locked with SKIP LOCKED and rewritten in one transaction each, walking the table by id: idempotent, bounded, and
  * safe while other replicas do the same or rotate secrets.
  */
@@ -33,14 +30,14 @@ public class SecretResealer {
             (secret_key_version <> $1 OR (previous_ciphertext IS NOT NULL AND previous_key_version <> $1))""";
     private static final String LOCK = """
             SELECT id, secret_key_version, secret_ciphertext, previous_key_version, previous_ciphertext
-              FROM subscriptions WHERE id > $2 AND %s ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED""".formatted(OUTDATED);
+              FROM %s WHERE id > $2 AND %s ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED""";
     private static final String WRITE = """
-            UPDATE subscriptions s
+            UPDATE %s s
                SET secret_key_version = u.cv, secret_ciphertext = u.cc, previous_key_version = u.pv,
                    previous_ciphertext = u.pc
               FROM unnest($1::uuid[], $2::int[], $3::bytea[], $4::int[], $5::bytea[]) AS u(id, cv, cc, pv, pc)
              WHERE s.id = u.id""";
-    private static final String REMAINING = "SELECT count(*) FROM subscriptions WHERE " + OUTDATED;
+    private static final String REMAINING = "SELECT count(*) FROM %s WHERE " + OUTDATED;
 
     private final Pool pool;
     private final SecretCipher cipher;
@@ -60,55 +57,65 @@ public class SecretResealer {
         if (!config.resealOnStart()) {
             return;
         }
-        Log.infof("resealing subscription secrets under master key version %d", cipher.currentKeyVersion());
+        Log.infof("resealing stored secrets under master key version %d", cipher.currentKeyVersion());
         resealAll().subscribe().with(r -> Log.infof("secrets resealed: %d rows rewritten, %d could not be opened;"
                         + " %d left under older master keys%s", r.rows(), r.unopenable(), r.remaining(),
                         r.remaining() == 0 ? ": the older keys can be removed from previous-master-keys" : ""),
                 e -> Log.errorf("resealing secrets failed; restart with reseal-on-start to resume: %s", e.toString()));
     }
 
-    /** Reseals every outdated row, batch by batch; completes with the counts. */
+    /** Reseals every outdated row of every sealed table, batch by batch; completes with the summed counts. */
     public Uni<Resealed> resealAll() {
-        return next(BEFORE_ALL, new Resealed(0, 0, 0)).chain(done -> pool.preparedQuery(REMAINING)
-                .execute(Tuple.of(cipher.currentKeyVersion()))
+        Uni<Resealed> all = Uni.createFrom().item(new Resealed(0, 0, 0));
+        for (SealedTable table : SealedTable.values()) {
+            all = all.chain(sofar -> reseal(table).map(r -> new Resealed(sofar.rows() + r.rows(),
+                    sofar.unopenable() + r.unopenable(), sofar.remaining() + r.remaining())));
+        }
+        return all;
+    }
+
+    private Uni<Resealed> reseal(SealedTable table) {
+        return next(table, BEFORE_ALL, new Resealed(0, 0, 0)).chain(done -> pool
+                .preparedQuery(REMAINING.formatted(table.table())).execute(Tuple.of(cipher.currentKeyVersion()))
                 .map(rows -> new Resealed(done.rows(), done.unopenable(), rows.iterator().next().getLong(0))));
     }
 
-    private Uni<Resealed> next(UUID after, Resealed sofar) {
-        return pool.withTransaction(conn -> batch(conn, after)).chain(batch -> {
+    private Uni<Resealed> next(SealedTable table, UUID after, Resealed sofar) {
+        return pool.withTransaction(conn -> batch(conn, table, after)).chain(batch -> {
             Resealed total = new Resealed(sofar.rows() + batch.written, sofar.unopenable() + batch.unopenable, 0);
-            return batch.seen < BATCH ? Uni.createFrom().item(total) : next(batch.last, total);
+            return batch.seen < BATCH ? Uni.createFrom().item(total) : next(table, batch.last, total);
         });
     }
 
-    private Uni<Batch> batch(SqlConnection conn, UUID after) {
+    private Uni<Batch> batch(SqlConnection conn, SealedTable table, UUID after) {
         int version = cipher.currentKeyVersion();
-        return conn.preparedQuery(LOCK).execute(Tuple.of(version, after, BATCH)).chain(rows -> {
+        return conn.preparedQuery(LOCK.formatted(table.table(), OUTDATED)).execute(Tuple.of(version, after, BATCH))
+                .chain(rows -> {
             Batch batch = new Batch(after);
             List<Object[]> updates = new ArrayList<>();
             for (Row row : rows) {
                 batch.seen++;
                 batch.last = row.getUUID("id");
                 try {
-                    updates.add(resealed(row, version));
+                    updates.add(resealed(table, row, version));
                 } catch (SecretCipherException e) {
                     batch.unopenable++;
-                    Log.errorf("secret of subscription %s cannot be opened: %s", batch.last, e.getMessage());
+                    Log.errorf("secret of %s row %s cannot be opened: %s", table.table(), batch.last, e.getMessage());
                 }
             }
             batch.written = updates.size();
             return updates.isEmpty() ? Uni.createFrom().item(batch)
-                    : conn.preparedQuery(WRITE).execute(arguments(updates)).replaceWith(batch);
+                    : conn.preparedQuery(WRITE.formatted(table.table())).execute(arguments(updates)).replaceWith(batch);
         });
     }
 
-    private Object[] resealed(Row row, int version) {
+    private Object[] resealed(SealedTable table, Row row, int version) {
         UUID id = row.getUUID("id");
         SecretCipher.Sealed current = reseal(row.getInteger("secret_key_version"),
-                row.getBuffer("secret_ciphertext").getBytes(), SubscriptionSecrets.currentAad(id));
+                row.getBuffer("secret_ciphertext").getBytes(), table.currentAad(id));
         Buffer previousBlob = row.getBuffer("previous_ciphertext");
         SecretCipher.Sealed previous = previousBlob == null ? null : reseal(row.getInteger("previous_key_version"),
-                previousBlob.getBytes(), SubscriptionSecrets.previousAad(id));
+                previousBlob.getBytes(), table.previousAad(id));
         return new Object[] {id, current.keyVersion(), Buffer.buffer(current.blob()),
             previous == null ? row.getInteger("previous_key_version") : Integer.valueOf(version),
             previous == null ? null : Buffer.buffer(previous.blob())};
