@@ -28,17 +28,28 @@ final class Patience {
      */
     static Patience untilItWorks(String what, Duration first, Duration max, Class<? extends Throwable> finalFailure,
             Consumer<Throwable> beforeRetry) {
-        return new Patience(Guard.create().withDescription(what)
+        return new Patience(retry(what, first, beforeRetry).abortOn(finalFailure)
+                .withExponentialBackoff().factor(2).maxDelay(max.toMillis(), ChronoUnit.MILLIS).done()
+                .done()
+                .build());
+    }
+
+    /** Retries every exception forever, as {@link #untilItWorks(String, Duration, Duration, Class, Consumer)}. */
+    static Patience untilItWorks(String what, Duration first, Duration max, Consumer<Throwable> beforeRetry) {
+        return new Patience(retry(what, first, beforeRetry)
+                .withExponentialBackoff().factor(2).maxDelay(max.toMillis(), ChronoUnit.MILLIS).done()
+                .done()
+                .build());
+    }
+
+    private static Guard.Builder.RetryBuilder retry(String what, Duration first, Consumer<Throwable> beforeRetry) {
+        return Guard.create().withDescription(what)
                 .withRetry()
                 .maxRetries(-1)
                 .maxDuration(0, ChronoUnit.MILLIS)
                 .delay(first.toMillis(), ChronoUnit.MILLIS)
                 .jitter(first.toMillis() / 2, ChronoUnit.MILLIS)
-                .abortOn(finalFailure)
-                .beforeRetry(beforeRetry)
-                .withExponentialBackoff().factor(2).maxDelay(max.toMillis(), ChronoUnit.MILLIS).done()
-                .done()
-                .build());
+                .beforeRetry(beforeRetry);
     }
 
     /** Runs {@code step} under the guard; each retry calls {@code step} again for a fresh attempt. */

@@ -38,10 +38,12 @@ public class PoisonPublisher {
     private final MutinyEmitter<byte[]> emitter;
     private final TopicsConfig topics;
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
+    private final Patience untilTaken;
 
     public PoisonPublisher(@Channel("events-dlq") MutinyEmitter<byte[]> emitter, TopicsConfig topics) {
         this.emitter = emitter;
         this.topics = topics;
+        this.untilTaken = Patience.untilItWorks("chat.events.dlq publish", FIRST_BACKOFF, MAX_BACKOFF, this::warn);
     }
 
     /** A record that failed validation, and why. */
@@ -59,14 +61,9 @@ public class PoisonPublisher {
 
     private Uni<Void> sendPatiently(Poison p) {
         AtomicBoolean omitValue = new AtomicBoolean();
-        return Uni.createFrom().deferred(() -> send(p, omitValue.get()))
-                .onFailure().invoke(e -> {
-                    if (KafkaSendErrors.tooLarge(e)) {
-                        omitValue.set(true);
-                    }
-                    warn(e);
-                })
-                .onFailure().retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely();
+        // a record too large for the topic is sent again without its value; anything else is waited out
+        return untilTaken.run(() -> send(p, omitValue.get()).onFailure(KafkaSendErrors::tooLarge)
+                .invoke(() -> omitValue.set(true)));
     }
 
     private Uni<Void> send(Poison p, boolean omitValue) {
