@@ -62,8 +62,8 @@ public class PoisonPublisher {
     private Uni<Void> sendPatiently(Poison p) {
         AtomicBoolean omitValue = new AtomicBoolean();
         // a record too large for the topic is sent again without its value; anything else is waited out
-        return untilTaken.run(() -> send(p, omitValue.get()).onFailure(KafkaSendErrors::tooLarge)
-                .invoke(() -> omitValue.set(true)));
+        return untilTaken.run(() -> Uni.createFrom().deferred(() -> send(p, omitValue.get()))
+                .onFailure(KafkaSendErrors::tooLarge).invoke(() -> omitValue.set(true)));
     }
 
     private Uni<Void> send(Poison p, boolean omitValue) {
