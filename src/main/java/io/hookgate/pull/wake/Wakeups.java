@@ -1,0 +1,22 @@
+package io.hookgate.pull.wake;
+
+import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.UUID;
+
+/**
+ * Wakes long-polls and streams of pull subscriptions when messages may have been stored for them. A waiter holds
+ * no thread and no database connection: it is a pending {@link Uni} and, at most, one timer.
+ */
+public interface Wakeups {
+
+    /**
+     * Completes (with {@code null}, never with a failure) when messages may have been stored for the subscription
+     * since this call, or when {@code max} has elapsed, whichever comes first. Cancelling it forgets the waiter.
+     */
+    Uni<Void> next(UUID subscriptionId, Duration max);
+
+    /** Tells the waiters of these subscriptions that messages were stored for them (after the store committed). */
+    void stored(Collection<UUID> subscriptionIds);
+}
