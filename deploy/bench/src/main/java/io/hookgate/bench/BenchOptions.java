@@ -18,7 +18,8 @@ public final class BenchOptions {
     // delivered deliveries (each with an attempt and an event) purged by retention during a paced phase; 0 = off
     int retentionRows;
     int sweepEvents;
-    // signed GitHub pushes per second to POST /v1/inbound/{id} in the inbound phase (issue 15); 0 = off
+    // inbound phase (issue 15): rate x seconds / 2 signed GitHub pushes as a burst, then half the burst's rate paced
+    // for seconds / 2; 0 = off
     double inboundRate = 150;
     int inboundSeconds = 10;
     int[] sweepCounts = {10, 100, 1000, 10000};

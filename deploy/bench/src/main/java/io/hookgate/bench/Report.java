@@ -261,7 +261,7 @@ final class Report {
         row(out, "time to ready (ms)", f.path("time_to_ready_ms"), "");
         row(out, "inbound accepted/s, p50 / p99 (ms)", f.path("inbound_accepted_per_s"), "p50 "
                 + f.path("inbound_latency_p50_ms").asText() + ", p99 " + f.path("inbound_latency_p99_ms").asText()
-                + " to 202 at " + options.inboundRate + " signed pushes/s");
+                + " to 202, paced at half the accepted rate");
         JsonNode iso = f.path("isolation");
         row(out, "isolation healthy deliveries/s", iso.path("healthy_deliveries_per_s"),
                 "clean: " + iso.path("clean_healthy_deliveries_per_s").asText());
