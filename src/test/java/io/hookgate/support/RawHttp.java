@@ -7,7 +7,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One HTTP/1.1 request from a chosen local address: the whole 127/8 is loopback on Linux, so a test can play a
@@ -33,6 +35,39 @@ public final class RawHttp {
             out.write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return status(socket.getInputStream());
+        }
+    }
+
+    /** An answer read whole: status, headers (names in lower case) and body. */
+    public record Response(int status, Map<String, String> headers, String body) {
+    }
+
+    /** {@code POST path} with this body, sent from {@code localAddress}; the answer is read until the server closes. */
+    public static Response post(String localAddress, URL server, String path, Map<String, String> headers,
+            byte[] body) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.setSoTimeout(10_000);
+            socket.bind(new InetSocketAddress(localAddress, 0));
+            socket.connect(new InetSocketAddress(server.getHost(), server.getPort()), 5_000);
+            StringBuilder request = new StringBuilder("POST " + path + " HTTP/1.1\r\n")
+                    .append("Host: ").append(server.getHost()).append(':').append(server.getPort()).append("\r\n")
+                    .append("Connection: close\r\nContent-Length: ").append(body.length).append("\r\n");
+            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+            OutputStream out = socket.getOutputStream();
+            out.write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String[] whole = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .split("\r\n\r\n", 2);
+            String[] lines = whole[0].split("\r\n");
+            Map<String, String> answerHeaders = new TreeMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                answerHeaders.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim());
+            }
+            return new Response(Integer.parseInt(lines[0].split(" ")[1]), answerHeaders,
+                    whole.length > 1 ? whole[1] : "");
         }
     }
 

@@ -18,6 +18,10 @@ public final class BenchOptions {
     // delivered deliveries (each with an attempt and an event) purged by retention during a paced phase; 0 = off
     int retentionRows;
     int sweepEvents;
+    // inbound phase (issue 15): rate x seconds / 2 signed GitHub pushes as a burst, then half the burst's rate paced
+    // for seconds / 2; 0 = off
+    double inboundRate = 150;
+    int inboundSeconds = 10;
     int[] sweepCounts = {10, 100, 1000, 10000};
     boolean ceiling = true;
     boolean gateway = true;
@@ -56,6 +60,9 @@ public final class BenchOptions {
                 case "--light-rate" -> o.lightRate = Double.parseDouble(args[++i]);
                 case "--retention-rows" -> o.retentionRows = Integer.parseInt(args[++i]);
                 case "--no-retention" -> o.retentionRows = 0;
+                case "--inbound-rate" -> o.inboundRate = Double.parseDouble(args[++i]);
+                case "--inbound-seconds" -> o.inboundSeconds = Integer.parseInt(args[++i]);
+                case "--no-inbound" -> o.inboundRate = 0;
                 case "--sweep-events" -> o.sweepEvents = Integer.parseInt(args[++i]);
                 case "--sweep-counts" -> o.sweepCounts = Arrays.stream(args[++i].split(","))
                         .mapToInt(Integer::parseInt).toArray();
@@ -83,6 +90,7 @@ public final class BenchOptions {
                 events = 10_000;
                 warmupEvents = 2_000;
                 latencySeconds = 5;
+                inboundSeconds = 6;
                 sampleEvery = 10;
                 ceiling = false;
                 isolation = false;

@@ -68,6 +68,9 @@ public final class Gateway extends ChildProcess {
         env.put("HOOKGATE_INTAKE_GROUP_ID", topics.group());
         // the retention phase's purge starts right after its rows are inserted; nothing else is ever old enough
         env.put("HOOKGATE_RETENTION_INTERVAL", "2s");
+        // the inbound phase measures what one gateway can verify and produce, not the per-source/per-address limits
+        env.put("HOOKGATE_INBOUND_PER_SOURCE_PER_SECOND", "1000000");
+        env.put("HOOKGATE_INBOUND_PER_CLIENT_PER_SECOND", "1000000");
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(jvmOptions);

@@ -13,7 +13,7 @@ import java.util.function.Function;
 /** Medians over runs, targets from issue 5, the correctness checks, and the printed table. */
 final class Report {
 
-    private static final String[] CHECKED_PHASES = {"warmup", "clean", "latency", "latency_light", "throughput"};
+    private static final String[] CHECKED_PHASES = {"warmup", "clean", "latency", "latency_light", "throughput", "inbound"};
 
     private Report() {
     }
@@ -76,6 +76,9 @@ final class Report {
         figures.put("peak_rss_mib", rss);
         figures.put("peak_rss_mib_max", rssMax);
         figures.put("time_to_ready_ms", Stats.round(median(list(runs.path("time_to_ready_ms")), JsonNode::asDouble), 0));
+        for (String f : new String[] {"accepted_per_s", "latency_p50_ms", "latency_p99_ms"}) {
+            figures.put("inbound_" + f, Stats.round(median(gateways, g -> g.path("inbound").path(f).asDouble(Double.NaN)), 2));
+        }
         ObjectNode isolation = isolationFigures(figures, gateways);
         scalingFigures(figures, list(runs.path("two_instances")), gatewayRate);
         sweepFigures(json, figures, list(runs.path("subscriptions")));
@@ -256,6 +259,9 @@ final class Report {
                 "ceiling run: " + m.path("ceiling_run_bench_runner").asText());
         row(out, "peak RSS MiB (max)", f.path("peak_rss_mib_max"), "<= 400");
         row(out, "time to ready (ms)", f.path("time_to_ready_ms"), "");
+        row(out, "inbound accepted/s, p50 / p99 (ms)", f.path("inbound_accepted_per_s"), "p50 "
+                + f.path("inbound_latency_p50_ms").asText() + ", p99 " + f.path("inbound_latency_p99_ms").asText()
+                + " to 202, paced at half the accepted rate");
         JsonNode iso = f.path("isolation");
         row(out, "isolation healthy deliveries/s", iso.path("healthy_deliveries_per_s"),
                 "clean: " + iso.path("clean_healthy_deliveries_per_s").asText());

@@ -118,6 +118,10 @@ final class Scenarios implements AutoCloseable {
                         options.lightRate, options.latencySeconds, all(), session.verifiers(), List.of(gateway))
                         .result().toJson(json));
             }
+            if (options.inboundRate > 0) {
+                node.set("inbound", InboundPhase.run(gateway, Gateway.ADMIN_KEY, options.bootstrap,
+                        options.inboundRate, options.inboundSeconds, workload.session()));
+            }
             if (options.retentionRows > 0 && options.lightRate > 0 && run == 1) {
                 node.set("retention", RetentionPhase.run(measure, gateway, workload, topics.events(), options, all(),
                         session.verifiers(), json));
