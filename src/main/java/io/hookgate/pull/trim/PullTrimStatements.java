@@ -1,5 +1,6 @@
 package io.hookgate.pull.trim;
 
+import io.hookgate.pull.PullStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -10,8 +11,9 @@ import java.util.UUID;
 
 /**
  * The trimmer's SQL. One statement deletes the oldest visible messages beyond any of the subscription's limits
- * (max_messages and max_bytes counted from the newest, max_age by stored_at) and raises its trim mark to the last
- * one deleted, atomically: a reader sees either both or neither.
+ * (max_messages, max_bytes, max_age by stored_at) and raises its trim mark to the last one deleted, atomically: a
+ * reader sees either both or neither. The totals are index-only scans (the primary key INCLUDEs bytes); the window
+ * runs over the oldest {@code limit} rows only.
  */
 final class PullTrimStatements {
 
@@ -24,15 +26,25 @@ final class PullTrimStatements {
             WITH sub AS (
                 SELECT retention_max_messages AS mm, retention_max_bytes AS mb, retention_max_age_seconds AS ma
                   FROM subscriptions WHERE id = $1),
-            newest AS (
-                SELECT m.xid, m.seq, m.stored_at, row_number() OVER w AS n, sum(m.bytes) OVER w AS total
-                  FROM pull_messages m
-                 WHERE m.subscription_id = $1 AND m.xid < pg_snapshot_xmin(pg_current_snapshot())
-                WINDOW w AS (ORDER BY m.xid DESC, m.seq DESC)),
+            stats AS (
+                SELECT count(*) AS n, coalesce(sum(m.bytes), 0) AS b FROM pull_messages m
+                 WHERE m.subscription_id = $1 AND %1$s),
+            oldest AS (
+                SELECT m.xid, m.seq, m.bytes, m.stored_at FROM pull_messages m
+                 WHERE m.subscription_id = $1 AND %1$s
+                 ORDER BY m.xid, m.seq LIMIT $2),
+            ranked AS (
+                SELECT o.xid, o.seq,
+                       row_number() OVER w <= stats.n - sub.mm
+                       OR sum(o.bytes) OVER w - o.bytes < stats.b - sub.mb
+                       OR o.stored_at < now() - make_interval(secs => sub.ma) AS over_limit,
+                       row_number() OVER w AS k
+                  FROM oldest o, sub, stats
+                WINDOW w AS (ORDER BY o.xid, o.seq)),
+            -- only a prefix goes, so the trim mark says exactly what was dropped
             doomed AS (
-                SELECT n.xid, n.seq FROM newest n, sub
-                 WHERE n.n > sub.mm OR n.total > sub.mb OR n.stored_at < now() - make_interval(secs => sub.ma)
-                 ORDER BY n.xid, n.seq LIMIT $2),
+                SELECT xid, seq FROM ranked
+                 WHERE k < coalesce((SELECT min(k) FROM ranked WHERE NOT over_limit), $2 + 1)),
             gone AS (
                 DELETE FROM pull_messages p USING doomed d
                  WHERE p.subscription_id = $1 AND p.xid = d.xid AND p.seq = d.seq
@@ -46,7 +58,7 @@ final class PullTrimStatements {
                        trimmed_through_seq = excluded.trimmed_through_seq
                  WHERE (pull_trims.trimmed_through_xid, pull_trims.trimmed_through_seq)
                        < (excluded.trimmed_through_xid, excluded.trimmed_through_seq))
-            SELECT count(*) AS deleted FROM gone""";
+            SELECT count(*) AS deleted FROM gone""".formatted(PullStore.VISIBLE);
 
     private PullTrimStatements() {
     }

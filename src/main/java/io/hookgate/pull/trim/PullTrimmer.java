@@ -3,6 +3,7 @@ package io.hookgate.pull.trim;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -29,6 +30,7 @@ public class PullTrimmer {
     private final Vertx vertx;
     private final Counter deleted;
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile boolean stopped;
 
     public PullTrimmer(Pool pool, PullTrimConfig config, Vertx vertx, MeterRegistry registry) {
         if (config.batchSize() < 1 || config.maxBatchesPerRound() < 1 || config.interval().toMillis() < 100
@@ -47,9 +49,18 @@ public class PullTrimmer {
         schedule();
     }
 
+    void stop(@Observes ShutdownEvent event) {
+        stopped = true;
+    }
+
     private void schedule() {
+        if (stopped) {
+            return;
+        }
         vertx.setTimer(config.interval().toMillis(), id -> trim().subscribe().with(ignored -> schedule(), e -> {
-            Log.warnf("pull retention round failed, the next one retries: %s", e.toString());
+            if (!stopped) {
+                Log.warnf("pull retention round failed, the next one retries: %s", e.toString());
+            }
             schedule();
         }));
     }
