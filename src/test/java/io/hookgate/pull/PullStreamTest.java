@@ -83,6 +83,20 @@ class PullStreamTest {
         }
     }
 
+    @Test
+    void anIdleStreamSendsACommentHeartbeat() throws Exception {
+        String room = ChatEvents.channel();
+        Api.Tenant tenant = Api.tenant(room);
+        Api.Subscription sub = PullApi.pull(tenant, List.of(room), null);
+        try (SseClient stream = SseClient.open(tenant.apiKey(), "/v1/subscriptions/" + sub.id() + "/stream", null)) {
+            SseClient.Event first = java.util.concurrent.CompletableFuture.supplyAsync(stream::next)
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(first.comment()).isEqualTo("keep-alive");
+            assertThat(first.data()).isNull();
+            assertThat(first.id()).isNull();
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> message(SseClient.Event e) throws Exception {
         return JSON.readValue(e.data(), Map.class);
