@@ -8,6 +8,7 @@ import io.hookgate.subscription.SubscriptionRow;
 import io.hookgate.tenant.Principal;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Finds the pull subscription a pull endpoint names, within the caller's tenant (another tenant's: 404). */
@@ -18,6 +19,11 @@ public class PullSubscriptions {
 
     public PullSubscriptions(SubscriptionRepository subscriptions) {
         this.subscriptions = subscriptions;
+    }
+
+    /** The pull subscription as stored now, whoever owns it; empty once it is deleted (or not a pull one). */
+    public Uni<Optional<SubscriptionRow>> current(UUID id) {
+        return subscriptions.find(Scope.all(), id).map(found -> found.filter(SubscriptionRow::isPull));
     }
 
     /** The subscription, or 404; a push subscription is 409, since it has no messages to read. */

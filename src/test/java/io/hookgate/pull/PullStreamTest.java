@@ -84,6 +84,30 @@ class PullStreamTest {
     }
 
     @Test
+    void anOpenStreamSignsWithTheNewSecretSoonAfterARotation() throws Exception {
+        String room = ChatEvents.channel();
+        Api.Tenant tenant = Api.tenant(room);
+        Api.Subscription sub = PullApi.pull(tenant, List.of(room), null);
+        try (SseClient stream = SseClient.open(tenant.apiKey(), "/v1/subscriptions/" + sub.id() + "/stream", null)) {
+            produce(room, 1, 1);
+            PullApi.verify(sub.secret(), message(stream.take(1, Duration.ofSeconds(30)).get(0)));
+            String rotated = io.restassured.RestAssured.given().auth().oauth2(tenant.apiKey())
+                    .post("/v1/subscriptions/" + sub.id() + "/rotate-secret").then().statusCode(200)
+                    .extract().jsonPath().getString("secret");
+            int[] next = {2};
+            // the stream re-reads its subscription within two heartbeats (4 s in tests) before it signs
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                produce(room, next[0], next[0]);
+                next[0]++;
+                Map<String, Object> m = message(stream.take(1, Duration.ofSeconds(10)).get(0));
+                assertThat((String) m.get("webhook_signature")).contains(" ");
+                PullApi.verify(rotated, m);
+                PullApi.verify(sub.secret(), m);
+            });
+        }
+    }
+
+    @Test
     void anIdleStreamSendsACommentHeartbeat() throws Exception {
         String room = ChatEvents.channel();
         Api.Tenant tenant = Api.tenant(room);

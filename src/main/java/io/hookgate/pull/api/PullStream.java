@@ -8,6 +8,7 @@ import io.hookgate.pull.PullMessage;
 import io.hookgate.pull.PullMetrics;
 import io.hookgate.pull.PullReader;
 import io.hookgate.pull.PullRenderer;
+import io.hookgate.pull.PullSubscriptions;
 import io.hookgate.subscription.SubscriptionRow;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -37,9 +38,11 @@ public class PullStream {
     private final PullMetrics metrics;
     private final ObjectMapper mapper;
     private final Duration heartbeat;
+    private final PullSubscriptions subscriptions;
 
     public PullStream(PullReader reader, PullRenderer renderer, PullMetrics metrics, ObjectMapper mapper,
-            PullConfig config) {
+            PullConfig config, PullSubscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         if (config.heartbeat().compareTo(Duration.ofSeconds(1)) < 0
                 || config.heartbeat().compareTo(Duration.ofMinutes(5)) > 0) {
             throw new IllegalArgumentException("hookgate.pull.heartbeat must be from 1s to 5m");
@@ -58,39 +61,66 @@ public class PullStream {
     /** The stream's position; only the one step in flight touches it. */
     private static final class Position {
         private Optional<PullCursor> after;
+        private SubscriptionRow subscription;
+        private long loadedAt = System.nanoTime();
 
-        Position(Optional<PullCursor> after) {
-            this.after = after;
+        Position(Start start) {
+            this.after = start.from();
+            this.subscription = start.subscription();
         }
     }
 
+    /** The stream's events; it ends (the client may reconnect) when the subscription is gone. */
     public Multi<OutboundSseEvent> events(Start start, Sse sse) {
         return Multi.createBy().repeating()
-                .uni(() -> new Position(start.from()), position -> step(start.subscription(), position, sse))
-                .indefinitely()
+                .uni(() -> new Position(start), position -> step(position, sse))
+                .until(List::isEmpty)
                 .onItem().disjoint();
     }
 
-    private Uni<List<OutboundSseEvent>> step(SubscriptionRow subscription, Position position, Sse sse) {
-        return reader.read(subscription, position.after, BATCH, heartbeat).map(read -> {
-            List<OutboundSseEvent> events = new ArrayList<>();
-            if (read.page().refresh()) {
-                String from = read.page().from().wire();
-                events.add(sse.newEventBuilder().name("refresh").id(from)
-                        .data(String.class, json(Map.of("refresh", true, "cursor", from))).build());
-            }
-            List<PullMessage> messages = renderer.render(subscription, read.page().messages());
-            for (PullMessage m : messages) {
-                events.add(sse.newEventBuilder().id(m.cursor()).mediaType(MediaType.APPLICATION_JSON_TYPE)
-                        .data(String.class, json(m)).build());
-            }
-            if (events.isEmpty()) {
-                events.add(sse.newEventBuilder().comment("keep-alive").build());
-            }
-            metrics.handedOut(PullMetrics.Via.STREAM, messages.size());
-            position.after = read.next();
-            return events;
+    private Uni<List<OutboundSseEvent>> step(Position position, Sse sse) {
+        return reader.read(position.subscription, position.after, BATCH, heartbeat).chain(read -> {
+            boolean idle = read.page().messages().isEmpty();
+            Uni<Optional<SubscriptionRow>> signer = idle ? Uni.createFrom().item(Optional.of(position.subscription))
+                    : current(position);
+            return signer.map(subscription -> subscription.map(s -> {
+                position.after = read.next();
+                return events(s, read, sse);
+            }).orElse(List.of()));
         });
+    }
+
+    /**
+     * The subscription as of at most two heartbeats ago, so a rotated secret signs soon and a deleted subscription
+     * ends the stream; read only before signing, so idle streams cost no query.
+     */
+    private Uni<Optional<SubscriptionRow>> current(Position position) {
+        if (System.nanoTime() - position.loadedAt < heartbeat.multipliedBy(2).toNanos()) {
+            return Uni.createFrom().item(Optional.of(position.subscription));
+        }
+        return subscriptions.current(position.subscription.id()).invoke(found -> {
+            found.ifPresent(row -> position.subscription = row);
+            position.loadedAt = System.nanoTime();
+        });
+    }
+
+    private List<OutboundSseEvent> events(SubscriptionRow subscription, PullReader.Read read, Sse sse) {
+        List<OutboundSseEvent> events = new ArrayList<>();
+        if (read.page().refresh()) {
+            String from = read.page().from().wire();
+            events.add(sse.newEventBuilder().name("refresh").id(from)
+                    .data(String.class, json(Map.of("refresh", true, "cursor", from))).build());
+        }
+        List<PullMessage> messages = renderer.render(subscription, read.page().messages());
+        for (PullMessage m : messages) {
+            events.add(sse.newEventBuilder().id(m.cursor()).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(String.class, json(m)).build());
+        }
+        if (events.isEmpty()) {
+            events.add(sse.newEventBuilder().comment("keep-alive").build());
+        }
+        metrics.handedOut(PullMetrics.Via.STREAM, messages.size());
+        return events;
     }
 
     private String json(Object value) {
