@@ -3,10 +3,12 @@ package io.hookgate.pull;
 import io.hookgate.pull.wake.Wakeups;
 import io.hookgate.subscription.SubscriptionRow;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads a page of a pull subscription, long-polling when asked: while nothing is visible it waits on
@@ -53,19 +55,27 @@ public class PullReader {
 
     private Uni<Read> attempt(SubscriptionRow subscription, Optional<PullCursor> after, int limit, long deadline,
             int recheck) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            return store.read(subscription.id(), after, limit).map(page -> new Read(page, next(after, page)));
+        }
+        // the waiter exists before the read: a message committed while the read runs still wakes it
+        Duration pause = recheck > 0 ? min(RECHECKS[recheck - 1], left) : Duration.ofNanos(left);
+        long before = System.nanoTime();
+        CompletableFuture<Void> woken = new CompletableFuture<>();
+        Cancellable waiter = wakeups.next(subscription.id(), pause).subscribe()
+                .with(ignored -> woken.complete(null), woken::completeExceptionally);
         return store.read(subscription.id(), after, limit).chain(page -> {
-            long left = deadline - System.nanoTime();
-            if (!page.messages().isEmpty() || page.refresh() || left <= 0) {
+            if (!page.messages().isEmpty() || page.refresh()) {
+                waiter.cancel();
                 return Uni.createFrom().item(new Read(page, next(after, page)));
             }
-            Duration pause = recheck > 0 ? min(RECHECKS[recheck - 1], left) : Duration.ofNanos(left);
-            long before = System.nanoTime();
-            return wakeups.next(subscription.id(), pause).chain(() -> {
-                boolean woken = System.nanoTime() - before < pause.toNanos() - 1_000_000;
-                int nextCheck = woken ? 1 : recheck > 0 && recheck < RECHECKS.length ? recheck + 1 : 0;
+            return Uni.createFrom().completionStage(woken).chain(() -> {
+                boolean early = System.nanoTime() - before < pause.toNanos() - 1_000_000;
+                int nextCheck = early ? 1 : recheck > 0 && recheck < RECHECKS.length ? recheck + 1 : 0;
                 return attempt(subscription, after, limit, deadline, nextCheck);
             });
-        });
+        }).onFailure().invoke(waiter::cancel).onCancellation().invoke(waiter::cancel);
     }
 
     /** SPEC 11: the last message's cursor, else the after given (or, after a refresh, where retention ended). */
