@@ -9,6 +9,8 @@ import io.hookgate.support.Api;
 import io.hookgate.support.ChatEvents;
 import io.hookgate.support.Kafka;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +24,8 @@ class PullRefreshAndConsumersTest {
 
     @Inject
     PullTrimmer trimmer;
+    @Inject
+    Pool pool;
 
     @Test
     void aConsumerBehindRetentionGetsRefreshAndTheFirstRetainedMessageNext() throws Exception {
@@ -53,6 +57,29 @@ class PullRefreshAndConsumersTest {
         var caughtUp = PullApi.read(tenant, sub.id(), Map.of("after", data.get(0).get("cursor")));
         assertThat(caughtUp.getBoolean("refresh")).isFalse();
         assertThat(caughtUp.getList("data")).hasSize(9);
+    }
+
+    @Test
+    void maxBytesDropsTheOldestMessagesUntilTheRestFits() throws Exception {
+        String room = ChatEvents.channel();
+        Api.Tenant tenant = Api.tenant(room);
+        Api.Subscription sub = PullApi.pull(tenant, List.of(room), Map.of("max_bytes", 1024));
+        produce(room, 1, 10);
+        await().atMost(Duration.ofSeconds(30)).until(() -> bodies(read(tenant, sub, Map.of("limit", 500)))
+                .contains("m10"));
+        trimmer.trim().await().atMost(Duration.ofSeconds(30));
+
+        List<Long> sizes = pool.preparedQuery("SELECT bytes FROM pull_messages WHERE subscription_id = $1"
+                + " ORDER BY xid, seq").execute(Tuple.of(java.util.UUID.fromString(sub.id())))
+                .await().atMost(Duration.ofSeconds(10)).stream().map(r -> (long) r.getInteger("bytes")).toList();
+        long kept = sizes.stream().mapToLong(Long::longValue).sum();
+        assertThat(kept).isLessThanOrEqualTo(1024);
+        // one more of the ~270-byte events would not have fitted: exactly the oldest were dropped
+        assertThat(kept + sizes.get(0)).isGreaterThan(1024);
+        List<String> left = bodies(read(tenant, sub, Map.of()));
+        assertThat(left).hasSize(sizes.size()).last().isEqualTo("m10");
+        assertThat(PullApi.read(tenant, sub.id(), Map.of("after", "00000000000000000000000000000001"))
+                .getBoolean("refresh")).isTrue();
     }
 
     @Test
