@@ -18,7 +18,10 @@ public final class SubscriptionChanges {
         STATUS("status"),
         DISABLED_REASON("disabledReason"),
         FAILING_SINCE("failingSince"),
-        EXPIRE_AFTER("expireAfterSeconds");
+        EXPIRE_AFTER("expireAfterSeconds"),
+        RETENTION_MAX_MESSAGES("retentionMaxMessages"),
+        RETENTION_MAX_BYTES("retentionMaxBytes"),
+        RETENTION_MAX_AGE("retentionMaxAgeSeconds");
 
         private final String attribute;
 
@@ -63,6 +66,14 @@ public final class SubscriptionChanges {
     /** Whole seconds, or null to retry for the whole schedule. */
     public SubscriptionChanges expireAfter(Integer seconds) {
         values.put(Column.EXPIRE_AFTER, seconds);
+        return this;
+    }
+
+    /** A pull subscription's retention; the trimmer applies it within its interval. */
+    public SubscriptionChanges retention(PullLimits limits) {
+        values.put(Column.RETENTION_MAX_MESSAGES, limits.maxMessages());
+        values.put(Column.RETENTION_MAX_BYTES, limits.maxBytes());
+        values.put(Column.RETENTION_MAX_AGE, limits.maxAgeSeconds());
         return this;
     }
 

@@ -23,10 +23,12 @@ public record SubscriptionPatch(
         String format,
         String status,
         boolean expireAfterSet,
-        String expireAfter) {
+        String expireAfter,
+        PullRetention retention) {
 
     static final Set<String> FIELDS = Set.of("url", "event_types", "channels", "description", "format", "status",
-            "expire_after");
+            "expire_after", "retention");
+    private static final Set<String> RETENTION_FIELDS = Set.of("max_messages", "max_bytes", "max_age");
 
     /** Parses the allowlisted fields; wrong JSON types are recorded as field errors in {@code rules}. */
     static SubscriptionPatch parse(JsonNode body, SubscriptionRules rules) {
@@ -46,13 +48,14 @@ public record SubscriptionPatch(
                 body.has("description"), nullableText(body, "description", rules),
                 requiredText(body, "format", rules),
                 requiredText(body, "status", rules),
-                body.has("expire_after"), nullableDuration(body, rules));
+                body.has("expire_after"), nullableDuration(body, rules),
+                retention(body, rules));
     }
 
     /** True when nothing would change. */
     boolean isEmpty() {
         return url == null && eventTypes == null && !channelsSet && !descriptionSet && format == null
-                && status == null && !expireAfterSet;
+                && status == null && !expireAfterSet && retention == null;
     }
 
     // a number is no duration: "300" would be ambiguous (seconds? minutes?), so only text is read
@@ -66,6 +69,38 @@ public record SubscriptionPatch(
             return null;
         }
         return node.textValue();
+    }
+
+    // an absent limit keeps its current value; null is no value for a limit, so it is refused like a wrong type
+    private static PullRetention retention(JsonNode body, SubscriptionRules rules) {
+        JsonNode node = body.get("retention");
+        if (node == null) {
+            return null;
+        }
+        if (!node.isObject()) {
+            rules.fieldError("retention", "retention must be an object");
+            return null;
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!RETENTION_FIELDS.contains(name)) {
+                throw ProblemException.badRequest("unknown field 'retention." + abbreviate(name) + "'");
+            }
+        }
+        return new PullRetention(limit(node, "max_messages", rules), limit(node, "max_bytes", rules),
+                node.has("max_age") ? text(node.get("max_age"), "retention.max_age", rules) : null);
+    }
+
+    private static Long limit(JsonNode retention, String field, SubscriptionRules rules) {
+        JsonNode node = retention.get(field);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            rules.fieldError("retention." + field, field + " must be a whole number");
+            return null;
+        }
+        return node.longValue();
     }
 
     // A field that may be absent but, when present, must not be null.

@@ -75,7 +75,8 @@ public class SubscriptionResource {
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     @Operation(summary = "Change a subscription", description = "Any of url, event_types, channels, description,"
-            + " format, status, expire_after. A new url or re-activation re-runs the handshake; if it fails nothing"
+            + " format, status, expire_after, and retention for a pull subscription (only the limits given change;"
+            + " the trimmer applies them within 10 s). A new url or re-activation re-runs the handshake; if it fails nothing"
             + " changes (422). channels null means all channels; description null clears it. expire_after is a"
             + " duration from 1s to 7d (\"5m\", \"1h30m\", \"PT5M\"), shown back as \"5m\"; null removes it."
             + " Disabling fails the pending deliveries at once (subscription_disabled, dead-lettered).")

@@ -41,17 +41,25 @@ public class SubscriptionUpdater {
         Scope scope = Scope.of(caller);
         return repository.find(scope, id)
                 .map(row -> row.orElseThrow(SubscriptionService::notFound))
-                .invoke(row -> {
-                    if (row.isPull() && patch.url() != null) {
-                        throw ProblemException.badRequest("a pull subscription has no url");
-                    }
-                })
+                .invoke(row -> checkMode(row, patch))
                 .call(row -> checkChannels(caller, row, patch))
                 .call(row -> verifyIfNeeded(row, patch))
                 .chain(row -> repository.update(scope, id, changes(row, patch))
                         .map(updated -> updated.orElseThrow(SubscriptionService::notFound))
                         .invoke(updated -> announce(row, updated, patch)))
                 .map(SubscriptionView::of);
+    }
+
+    private static void checkMode(SubscriptionRow row, SubscriptionPatch patch) {
+        if (row.isPull() && patch.url() != null) {
+            throw ProblemException.badRequest("a pull subscription has no url");
+        }
+        if (!row.isPull() && patch.retention() != null) {
+            throw ProblemException.badRequest("retention applies to pull subscriptions only");
+        }
+        SubscriptionRules rules = new SubscriptionRules();
+        RetentionRules.apply(patch.retention(), row.retention(), rules);
+        rules.throwIfInvalid();
     }
 
     private void announce(SubscriptionRow before, SubscriptionRow after, SubscriptionPatch patch) {
@@ -76,7 +84,7 @@ public class SubscriptionUpdater {
                 p.descriptionSet(), rules.description(p.description()),
                 p.format() == null ? null : rules.format(p.format()),
                 p.status() == null ? null : rules.status(p.status()),
-                p.expireAfterSet(), p.expireAfter());
+                p.expireAfterSet(), p.expireAfter(), p.retention());
         rules.throwIfInvalid();
         return clean;
     }
@@ -129,6 +137,9 @@ public class SubscriptionUpdater {
         }
         if (patch.expireAfterSet()) {
             changes.expireAfter(new SubscriptionRules().expireAfter(patch.expireAfter()));
+        }
+        if (patch.retention() != null) {
+            changes.retention(RetentionRules.apply(patch.retention(), row.retention(), new SubscriptionRules()));
         }
         if (reactivates(row, patch)) {
             changes.activate();
