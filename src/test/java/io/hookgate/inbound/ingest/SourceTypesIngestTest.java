@@ -130,6 +130,39 @@ class SourceTypesIngestTest {
     }
 
     @Test
+    void signedEventyayMessageReachesTheRoomsPushAndPullSubscribersWithTheSameIdAndValidSignatures()
+            throws Exception {
+        String room = ChatEvents.channel();
+        Api.Tenant tenant = Api.tenant(room);
+        InboundApi.Source source = InboundApi.create(tenant, "eventyay", "channels", List.of(room));
+        try (Receiver receiver = Receiver.ok()) {
+            Api.Subscription push = Api.subscribe(tenant, receiver.url("/hook"), List.of("chat.message"),
+                    List.of(room), null);
+            var pull = given().auth().oauth2(tenant.apiKey()).contentType("application/json")
+                    .body(Map.of("mode", "pull", "event_types", List.of("chat.message"), "channels", List.of(room)))
+                    .post("/v1/subscriptions").then().statusCode(201).extract().jsonPath();
+            byte[] body = ChatEvents.text(room, 8, "to push and pull");
+
+            String id = Ingest.post(source.path(), Map.of("X-Eventyay-Signature",
+                    Signatures.eventyay(source.secret(), body)), body).statusCode(202).extract().path("id");
+
+            await().atMost(Ingest.WAIT).until(() -> receiver.requests().size() == 1);
+            Signatures.verifyStandard(push.secret(), receiver.requests().get(0));
+            String messages = "/v1/subscriptions/" + pull.getString("id") + "/messages";
+            var page = given().auth().oauth2(tenant.apiKey()).queryParam("wait", 20).get(messages).then()
+                    .statusCode(200).extract().jsonPath();
+            assertThat(page.getList("data")).hasSize(1);
+            assertThat(page.getString("data[0].webhook_id")).isEqualTo(id)
+                    .isEqualTo(receiver.requests().get(0).header("webhook-id"));
+            assertThat(page.getString("data[0].body")).contains("to push and pull");
+            new Webhook(pull.getString("secret")).verify(page.getString("data[0].body"), Map.of(
+                    "webhook-id", List.of(page.getString("data[0].webhook_id")),
+                    "webhook-timestamp", List.of(page.getString("data[0].webhook_timestamp")),
+                    "webhook-signature", List.of(page.getString("data[0].webhook_signature"))));
+        }
+    }
+
+    @Test
     void eventyayChannelOutsideTheSourceIs403AndInvalidEventIs422AndNothingIsProduced() throws Exception {
         String room = ChatEvents.channel();
         String other = ChatEvents.channel();
