@@ -18,6 +18,11 @@ public final class BenchOptions {
     // delivered deliveries (each with an attempt and an event) purged by retention during a paced phase; 0 = off
     int retentionRows;
     int sweepEvents;
+    // pull subscriptions (issue 14): idle long-polls held during a paced phase, events read by 10 pull consumers,
+    // wake-up rounds; 0 waiters = no pull phase
+    int pullWaiters = 10_000;
+    int pullEvents = 5_000;
+    int pullWakeRounds = 50;
     int[] sweepCounts = {10, 100, 1000, 10000};
     boolean ceiling = true;
     boolean gateway = true;
@@ -56,6 +61,8 @@ public final class BenchOptions {
                 case "--light-rate" -> o.lightRate = Double.parseDouble(args[++i]);
                 case "--retention-rows" -> o.retentionRows = Integer.parseInt(args[++i]);
                 case "--no-retention" -> o.retentionRows = 0;
+                case "--pull-waiters" -> o.pullWaiters = Integer.parseInt(args[++i]);
+                case "--no-pull" -> o.pullWaiters = 0;
                 case "--sweep-events" -> o.sweepEvents = Integer.parseInt(args[++i]);
                 case "--sweep-counts" -> o.sweepCounts = Arrays.stream(args[++i].split(","))
                         .mapToInt(Integer::parseInt).toArray();
@@ -88,6 +95,10 @@ public final class BenchOptions {
                 isolation = false;
                 scaling = false;
                 sweep = false;
+                // the pull phases stay under 30 s together in CI
+                pullWaiters = 2_000;
+                pullEvents = 2_000;
+                pullWakeRounds = 10;
             }
             case "quick" -> {
                 runs = 1;
