@@ -76,6 +76,11 @@ public class LocalWakeups implements Wakeups {
         wakeWhere(id -> true);
     }
 
+    /** The subscriptions that have waiters right now (a snapshot). */
+    public List<UUID> subscriptions() {
+        return new ArrayList<>(waiters.keySet());
+    }
+
     /** Waiters currently registered on this replica. */
     public int size() {
         return count.get();
