@@ -37,6 +37,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, "bad-request", "Bad Request", detail);
     }
 
+    /** A malformed or out-of-range query or path parameter: 400, naming the parameter. */
+    public static ProblemException invalidParam(String parameter, String message) {
+        return new ProblemException(400, "bad-request", "Bad Request", message,
+                List.of(new FieldError(parameter, message)));
+    }
+
     public static ProblemException invalid(String detail, List<FieldError> errors) {
         return new ProblemException(422, "validation-failed", "Unprocessable Content", detail, errors);
     }

@@ -1,6 +1,7 @@
 package io.hookgate.delivery;
 
 import io.hookgate.event.PayloadFormatter;
+import io.hookgate.subscription.SubscriptionFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Renders the exact request body of a delivery from the stored event, per subscription format. */
@@ -14,12 +15,12 @@ public class Bodies {
     }
 
     /** The body of a delivery; shared between deliveries of the same event and format, so read-only. */
-    public byte[] render(String format, String eventType, ClaimedDelivery.Event event) {
+    public byte[] render(SubscriptionFormat format, String eventType, ClaimedDelivery.Event event) {
         return event.body(format, e -> render(format, eventType, e.occurredAtText(), e.payload()));
     }
 
-    public byte[] render(String format, String eventType, String occurredAtText, String payload) {
-        if ("eventyay".equals(format)) {
+    public byte[] render(SubscriptionFormat format, String eventType, String occurredAtText, String payload) {
+        if (format == SubscriptionFormat.EVENTYAY) {
             return formatter.eventyay(payload);
         }
         return formatter.standard(eventType, occurredAtText, payload);

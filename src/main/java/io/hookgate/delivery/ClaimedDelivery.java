@@ -1,5 +1,6 @@
 package io.hookgate.delivery;
 
+import io.hookgate.subscription.SubscriptionFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -32,7 +33,7 @@ public record ClaimedDelivery(
      * The subscription as of the claim. Secrets stay sealed until the moment of signing. {@code expireAfter} is
      * null when the subscription lets its deliveries retry for the whole schedule.
      */
-    public record Subscription(String url, String format, String status, int secretKeyVersion,
+    public record Subscription(String url, SubscriptionFormat format, String status, int secretKeyVersion,
             byte[] secretCiphertext, Integer previousKeyVersion, byte[] previousCiphertext,
             Instant previousExpiresAt, Instant failingSince, Duration expireAfter) {
 
@@ -75,7 +76,7 @@ public record ClaimedDelivery(
 
         private final String occurredAtText;
         private final String payload;
-        private final Map<String, byte[]> bodies = new ConcurrentHashMap<>(2);
+        private final Map<SubscriptionFormat, byte[]> bodies = new ConcurrentHashMap<>(2);
         private volatile Instant occurredAt;
 
         public Event(String occurredAtText, String payload) {
@@ -106,7 +107,7 @@ public record ClaimedDelivery(
         }
 
         /** The body in this format, rendered on first use; callers must not modify the returned bytes. */
-        public byte[] body(String format, Function<Event, byte[]> render) {
+        public byte[] body(SubscriptionFormat format, Function<Event, byte[]> render) {
             return bodies.computeIfAbsent(format, f -> render.apply(this));
         }
     }

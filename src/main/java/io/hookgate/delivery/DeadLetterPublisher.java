@@ -8,6 +8,7 @@ import io.hookgate.ops.OutboxRelay;
 import io.hookgate.ops.OutboxResult;
 import io.hookgate.ops.OutboxRow;
 import io.hookgate.ops.OutboxSender;
+import io.hookgate.subscription.SubscriptionFormat;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -104,7 +105,7 @@ public class DeadLetterPublisher implements OutboxSender {
     private byte[] record(Row row, boolean omitPayload) {
         byte[] body;
         try {
-            body = bodies.render(row.getString("format"), row.getString("event_type"),
+            body = bodies.render(SubscriptionFormat.of(row.getString("format")).orElseThrow(), row.getString("event_type"),
                     row.getString("occurred_at_text"), row.getString("payload"));
         } catch (RuntimeException e) {
             throw new UnrenderableException(e);

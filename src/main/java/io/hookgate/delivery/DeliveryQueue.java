@@ -1,5 +1,6 @@
 package io.hookgate.delivery;
 
+import io.hookgate.subscription.SubscriptionFormat;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -129,7 +130,7 @@ public class DeliveryQueue {
         Integer previousVersion = row.getInteger("previous_key_version");
         Integer expireAfter = row.getInteger("expire_after_seconds");
         ClaimedDelivery.Subscription subscription = new ClaimedDelivery.Subscription(row.getString("url"),
-                row.getString("format"), row.getString("sub_status"), row.getInteger("secret_key_version"),
+                SubscriptionFormat.of(row.getString("format")).orElseThrow(), row.getString("sub_status"), row.getInteger("secret_key_version"),
                 bytes(row, "secret_ciphertext"), previousVersion, bytes(row, "previous_ciphertext"),
                 instant(row, "previous_expires_at"), instant(row, "failing_since"),
                 expireAfter == null ? null : Duration.ofSeconds(expireAfter));

@@ -8,6 +8,7 @@ import io.hookgate.egress.PinnedHttpClient;
 import io.hookgate.ops.Version;
 import io.hookgate.signing.EventyaySigner;
 import io.hookgate.signing.StandardWebhooksSigner;
+import io.hookgate.subscription.SubscriptionFormat;
 import io.hookgate.signing.WebhookSecret;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -80,7 +81,7 @@ public class DeliverySender {
         headers.put("webhook-id", d.eventId());
         headers.put("webhook-timestamp", Long.toString(timestamp));
         headers.put("webhook-signature", standardSigner.signatureHeader(d.eventId(), timestamp, body, keys));
-        if ("eventyay".equals(d.subscription().format())) {
+        if (d.subscription().format() == SubscriptionFormat.EVENTYAY) {
             headers.put("X-Eventyay-Signature", eventyaySigner.header(keys.get(0), body));
         }
         return headers;

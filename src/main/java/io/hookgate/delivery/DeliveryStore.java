@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The one way new deliveries enter the queue: a batch's events and delivery rows in one statement (one round
- * trip, atomic without BEGIN and COMMIT), whatever the batch size. It stores only if the subscriber index the
+ * The one way new deliveries enter the queue: a batch's events, delivery rows and pull messages (SPEC 11) in one
+ * statement (one round trip, atomic without BEGIN and COMMIT), whatever the batch size. It stores only if the subscriber index the
  * batch was matched with is still current, and returns the rows leased to this replica, ready to send.
  * Idempotent: storing the same events again inserts nothing new.
  */
@@ -42,7 +42,12 @@ public class DeliveryStore {
                  WHERE EXISTS (SELECT 1 FROM current_index)
                 ON CONFLICT (event_id, subscription_id) DO NOTHING
                 RETURNING id, event_id, subscription_id, tenant_id, event_type, attempts, cycle_attempts,
-                          source_at, first_attempt_at, next_attempt_at, lease_owner)
+                          source_at, first_attempt_at, next_attempt_at, lease_owner),
+            pulled AS (
+                INSERT INTO pull_messages (subscription_id, event_id, event_type, bytes)
+                SELECT * FROM unnest($17::uuid[], $18::text[], $19::text[], $20::int[])
+                 WHERE EXISTS (SELECT 1 FROM current_index)
+                ON CONFLICT (subscription_id, event_id) DO NOTHING)
             SELECT v.version AS index_version, c.*, %s
               FROM v LEFT JOIN (inserted c JOIN subscriptions s ON s.id = c.subscription_id)
                 ON c.lease_owner IS NOT NULL""".formatted(DeliveryQueue.SUBSCRIPTION_COLUMNS);
@@ -63,9 +68,16 @@ public class DeliveryStore {
     /** Stores the events and their deliveries if {@code indexVersion} is still current (one attempt, no retry). */
     public Uni<Enqueued> enqueue(long indexVersion, List<NewEvent> events, List<NewDelivery> deliveries,
             Handoff handoff) {
+        return enqueue(indexVersion, events, deliveries, List.of(), handoff);
+    }
+
+    /** Also stores pull messages, in the same statement: a batch is still one round trip. */
+    public Uni<Enqueued> enqueue(long indexVersion, List<NewEvent> events, List<NewDelivery> deliveries,
+            List<NewPullMessage> pulls, Handoff handoff) {
         Map<String, ClaimedDelivery.Event> payloads = new HashMap<>();
         deliveries.forEach(d -> payloads.putIfAbsent(d.eventId(), d.event()));
         Tuple args = arguments(indexVersion, events, deliveries, handoff);
+        addPulls(args, pulls);
         return pool.preparedQuery(ENQUEUE).execute(args).map(rows -> {
             long version = -1;
             List<ClaimedDelivery> leased = new ArrayList<>();
@@ -106,6 +118,23 @@ public class DeliveryStore {
         }
         args.addArrayOfString(ids).addArrayOfString(types).addArrayOfString(channels)
                 .addArrayOfOffsetDateTime(occurred).addArrayOfString(texts).addArrayOfString(payloads);
+    }
+
+    private static void addPulls(Tuple args, List<NewPullMessage> rows) {
+        int n = rows.size();
+        UUID[] subscriptions = new UUID[n];
+        String[] eventIds = new String[n];
+        String[] types = new String[n];
+        Integer[] bytes = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            NewPullMessage m = rows.get(i);
+            subscriptions[i] = m.subscriptionId();
+            eventIds[i] = m.eventId();
+            types[i] = m.eventType();
+            bytes[i] = m.bytes();
+        }
+        args.addArrayOfUUID(subscriptions).addArrayOfString(eventIds).addArrayOfString(types)
+                .addArrayOfInteger(bytes);
     }
 
     private static void addDeliveries(Tuple args, List<NewDelivery> rows) {

@@ -5,9 +5,11 @@ import io.hookgate.delivery.Dispatcher;
 import io.hookgate.delivery.Handoff;
 import io.hookgate.delivery.NewDelivery;
 import io.hookgate.delivery.NewEvent;
+import io.hookgate.delivery.NewPullMessage;
 import io.hookgate.event.ChatEvent;
 import io.hookgate.event.ChatEventParser;
 import io.hookgate.event.ParseResult;
+import io.hookgate.pull.wake.Wakeups;
 import io.hookgate.subscription.index.IndexSnapshot;
 import io.hookgate.subscription.index.IndexedSubscription;
 import io.hookgate.subscription.index.SubscriberIndex;
@@ -17,8 +19,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Turns a batch of chat records into delivery rows: parse, match against the in-memory index, store
@@ -37,9 +43,12 @@ public class FanOut {
     private final IntakeMetrics metrics;
     private final Dispatcher dispatcher;
     private final Clock clock;
+    private final Wakeups wakeups;
+    private final PullOrder pullOrder = new PullOrder();
 
     public FanOut(ChatEventParser parser, SubscriberIndex index, FanOutStore store, PoisonPublisher poison,
-            IntakeMetrics metrics, Dispatcher dispatcher, Clock clock) {
+            IntakeMetrics metrics, Dispatcher dispatcher, Clock clock, Wakeups wakeups) {
+        this.wakeups = wakeups;
         this.parser = parser;
         this.index = index;
         this.store = store;
@@ -52,35 +61,51 @@ public class FanOut {
     public Uni<Void> process(List<KafkaRecord<byte[], byte[]>> records) {
         Instant began = clock.instant();
         Object unstored = metrics.unstored(began);
-        return storeIsolating(records).chain(outcome -> {
+        PullOrder.Ticket ticket = pullOrder.next();
+        return storeIsolating(records, ticket).chain(outcome -> {
             Instant now = clock.instant();
             metrics.batch(records.size(), Duration.between(began, now));
             metrics.stored(records.stream().map(KafkaRecord::getTimestamp).toList(), now);
             return poison.publish(outcome.poison()).invoke(() -> outcome.countInto(metrics));
-        }).onTermination().invoke(() -> metrics.storedOrGone(unstored));
+        }).onTermination().invoke(() -> {
+            metrics.storedOrGone(unstored);
+            ticket.done();
+        });
     }
 
     /**
      * Stores the records. When PostgreSQL rejects the batch for some record's data, the batch is halved until that
      * record is alone, which is then dead-lettered: one bad record among n costs O(log n) statements.
      */
-    private Uni<Outcome> storeIsolating(List<KafkaRecord<byte[], byte[]>> records) {
-        return Bisection.isolate(records, part -> attempt(part, index.snapshot()), StoreRejectedException.class::isInstance,
+    private Uni<Outcome> storeIsolating(List<KafkaRecord<byte[], byte[]>> records, PullOrder.Ticket ticket) {
+        return Bisection.isolate(records, part -> attempt(part, index.snapshot(), ticket), StoreRejectedException.class::isInstance,
                 (record, e) -> Outcome.rejected(record, e.getMessage()), Outcome::plus);
     }
 
     /** Matches with the index in memory; the store itself checks that the index is still current. */
-    private Uni<Outcome> attempt(List<KafkaRecord<byte[], byte[]>> records, IndexSnapshot snapshot) {
+    private Uni<Outcome> attempt(List<KafkaRecord<byte[], byte[]>> records, IndexSnapshot snapshot,
+            PullOrder.Ticket ticket) {
         Batch batch = classify(records, snapshot);
+        return (batch.pulls.isEmpty() ? Uni.createFrom().voidItem() : ticket.turn())
+                .chain(() -> store(records, snapshot, ticket, batch));
+    }
+
+    private Uni<Outcome> store(List<KafkaRecord<byte[], byte[]>> records, IndexSnapshot snapshot,
+            PullOrder.Ticket ticket, Batch batch) {
         Handoff handoff = dispatcher.reserve(batch.deliveries.size());
         List<NewDelivery> rows = batch.deliveries.stream().map(d -> d.toNew(handoff)).toList();
-        return store.store(snapshot.version(), batch.events, rows, handoff)
+        return store.store(snapshot.version(), batch.events, rows, batch.pulls, handoff)
                 .onItemOrFailure().invoke((stored, failure) ->
                         dispatcher.handOff(handoff, stored == null ? List.of() : stored.leased()))
+                .invoke(stored -> {
+                    if (stored.indexVersion() == snapshot.version() && !batch.pulls.isEmpty()) {
+                        wakeups.stored(batch.pullSubscriptions());
+                    }
+                })
                 // a cancelled batch (rebalance, shutdown) must give its reserved lane room back too
                 .onCancellation().invoke(() -> dispatcher.handOff(handoff, List.of()))
                 .chain(stored -> stored.indexVersion() != snapshot.version()
-                        ? store.retrying(index::reload).chain(fresh -> attempt(records, fresh))
+                        ? store.retrying(index::reload).chain(fresh -> attempt(records, fresh, ticket))
                         : Uni.createFrom().item(batch.outcome));
     }
 
@@ -111,8 +136,13 @@ public class FanOut {
         batch.events.add(new NewEvent(event.id().value(), type, event.channel(),
                 event.occurredAt(), event.timestamp(), event.rawJson()));
         ClaimedDelivery.Event stored = new ClaimedDelivery.Event(event.timestamp(), event.rawJson());
+        int bytes = event.rawJson().getBytes(StandardCharsets.UTF_8).length;
         for (IndexedSubscription target : targets) {
-            batch.deliveries.add(new Matched(event.id().value(), target, type, recordedAt, stored));
+            if (target.pull()) {
+                batch.pulls.add(new NewPullMessage(event.id().value(), target.id(), type, bytes));
+            } else {
+                batch.deliveries.add(new Matched(event.id().value(), target, type, recordedAt, stored));
+            }
         }
     }
 
@@ -130,7 +160,14 @@ public class FanOut {
     private static final class Batch {
         private final List<NewEvent> events = new ArrayList<>();
         private final List<Matched> deliveries = new ArrayList<>();
+        private final List<NewPullMessage> pulls = new ArrayList<>();
         private final Outcome outcome = new Outcome();
+
+        Set<UUID> pullSubscriptions() {
+            Set<UUID> ids = new LinkedHashSet<>();
+            pulls.forEach(p -> ids.add(p.subscriptionId()));
+            return ids;
+        }
     }
 
     /** What a stored (sub-)batch leaves to do: dead letters to publish and records to count. */

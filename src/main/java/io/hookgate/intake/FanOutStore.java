@@ -4,6 +4,7 @@ import io.hookgate.delivery.DeliveryStore;
 import io.hookgate.delivery.Handoff;
 import io.hookgate.delivery.NewDelivery;
 import io.hookgate.delivery.NewEvent;
+import io.hookgate.delivery.NewPullMessage;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +37,13 @@ public class FanOutStore {
      */
     public Uni<DeliveryStore.Enqueued> store(long indexVersion, List<NewEvent> events, List<NewDelivery> deliveries,
             Handoff handoff) {
-        return retrying(() -> this.deliveries.enqueue(indexVersion, events, deliveries, handoff));
+        return store(indexVersion, events, deliveries, List.of(), handoff);
+    }
+
+    /** Also stores the batch's pull messages, in the same statement. */
+    public Uni<DeliveryStore.Enqueued> store(long indexVersion, List<NewEvent> events, List<NewDelivery> deliveries,
+            List<NewPullMessage> pulls, Handoff handoff) {
+        return retrying(() -> this.deliveries.enqueue(indexVersion, events, deliveries, pulls, handoff));
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.List;
  * All of retention's SQL (SPEC 10), each statement bounded by a LIMIT over a partial index (V5__retention.sql) and
  * taking its rows with SKIP LOCKED, so it never waits on a row the dispatcher or the intake holds, nor makes them
  * wait longer than one small statement. Attempts go with their delivery; an event goes once no delivery refers to
- * it. A delivery whose dead letter is still in the outbox is kept.
+ * it (and no pull message, SPEC 10). A delivery whose dead letter is still in the outbox is kept.
  */
 @ApplicationScoped
 public class RetentionStatements {
@@ -35,6 +35,7 @@ public class RetentionStatements {
             WITH doomed AS (
                 SELECT id FROM events e
                  WHERE e.id = ANY($1) AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id)
+                   AND NOT EXISTS (SELECT 1 FROM pull_messages p WHERE p.event_id = e.id)
                    FOR UPDATE SKIP LOCKED)
             DELETE FROM events e USING doomed WHERE e.id = doomed.id""";
     /** Events no deletion above reaches: those of deleted subscriptions, and pings. */
@@ -43,6 +44,7 @@ public class RetentionStatements {
                 SELECT id FROM events e
                  WHERE e.received_at < now() - make_interval(secs => $1)
                    AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id)
+                   AND NOT EXISTS (SELECT 1 FROM pull_messages p WHERE p.event_id = e.id)
                  LIMIT $2 FOR UPDATE SKIP LOCKED)
             DELETE FROM events e USING doomed WHERE e.id = doomed.id""";
 

@@ -33,9 +33,17 @@ public final class ExpireAfter {
         if (text == null) {
             return Optional.empty();
         }
+        return within(text, MIN, MAX);
+    }
+
+    /** The duration the text names, if it is readable (same forms), whole seconds and within [min, max]. */
+    public static Optional<Duration> within(String text, Duration min, Duration max) {
+        if (text == null) {
+            return Optional.empty();
+        }
         String t = text.strip().toLowerCase(Locale.ROOT);
         Optional<Duration> read = t.startsWith("p") ? iso(t) : units(t);
-        return read.filter(d -> d.getNano() == 0 && d.compareTo(MIN) >= 0 && d.compareTo(MAX) <= 0);
+        return read.filter(d -> d.getNano() == 0 && d.compareTo(min) >= 0 && d.compareTo(max) <= 0);
     }
 
     /** The canonical form, e.g. {@code 5m}, {@code 1h30m}, {@code 7d}. */

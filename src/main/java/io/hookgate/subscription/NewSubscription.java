@@ -8,11 +8,14 @@ import java.util.UUID;
 public record NewSubscription(
         UUID id,
         UUID tenantId,
+        SubscriptionMode mode,
+        /* null for pull subscriptions */
         String url,
         List<String> eventTypes,
         List<String> channels,
         SubscriptionFormat format,
         String description,
         Integer expireAfterSeconds,
-        SecretCipher.Sealed secret) {
+        SecretCipher.Sealed secret,
+        PullLimits retention) {
 }

@@ -24,6 +24,8 @@ public class SubscriptionEntity {
     @Column(name = "tenant_id", nullable = false)
     private UUID tenantId;
     @Column(nullable = false)
+    private SubscriptionMode mode;
+    /** Null for pull subscriptions. */
     private String url;
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "event_types", nullable = false)
@@ -52,6 +54,12 @@ public class SubscriptionEntity {
     private Instant failingSince;
     @Column(name = "expire_after_seconds")
     private Integer expireAfterSeconds;
+    @Column(name = "retention_max_messages", nullable = false)
+    private long retentionMaxMessages;
+    @Column(name = "retention_max_bytes", nullable = false)
+    private long retentionMaxBytes;
+    @Column(name = "retention_max_age_seconds", nullable = false)
+    private long retentionMaxAgeSeconds;
     @Generated
     @Column(name = "created_at", insertable = false, updatable = false)
     private Instant createdAt;
@@ -67,6 +75,7 @@ public class SubscriptionEntity {
     SubscriptionEntity(NewSubscription s) {
         this.id = s.id();
         this.tenantId = s.tenantId();
+        this.mode = s.mode();
         this.url = s.url();
         this.eventTypes = s.eventTypes().toArray(String[]::new);
         this.channels = s.channels() == null ? null : s.channels().toArray(String[]::new);
@@ -76,13 +85,17 @@ public class SubscriptionEntity {
         this.secretKeyVersion = s.secret().keyVersion();
         this.secretCiphertext = s.secret().blob();
         this.expireAfterSeconds = s.expireAfterSeconds();
+        this.retentionMaxMessages = s.retention().maxMessages();
+        this.retentionMaxBytes = s.retention().maxBytes();
+        this.retentionMaxAgeSeconds = s.retention().maxAgeSeconds();
     }
 
     /** The stored values as the rest of the service reads them. */
     SubscriptionRow row() {
-        return new SubscriptionRow(id, tenantId, url, Arrays.asList(eventTypes),
+        return new SubscriptionRow(id, tenantId, mode, url, Arrays.asList(eventTypes),
                 channels == null ? null : Arrays.asList(channels), format, description, status, disabledReason,
                 secretKeyVersion, secretCiphertext, previousKeyVersion, previousCiphertext, previousExpiresAt,
-                failingSince, expireAfterSeconds, createdAt, updatedAt);
+                failingSince, expireAfterSeconds,
+                new PullLimits(retentionMaxMessages, retentionMaxBytes, retentionMaxAgeSeconds), createdAt, updatedAt);
     }
 }

@@ -11,6 +11,8 @@ import java.util.UUID;
 public record SubscriptionRow(
         UUID id,
         UUID tenantId,
+        SubscriptionMode mode,
+        /* null for pull subscriptions */
         String url,
         List<String> eventTypes,
         List<String> channels,
@@ -25,6 +27,7 @@ public record SubscriptionRow(
         Instant previousExpiresAt,
         Instant failingSince,
         Integer expireAfterSeconds,
+        PullLimits retention,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -43,6 +46,11 @@ public record SubscriptionRow(
         return status == SubscriptionStatus.ACTIVE;
     }
 
+    /** True for a pull subscription (SPEC 11): its events are stored for clients to read, never sent. */
+    public boolean isPull() {
+        return mode == SubscriptionMode.PULL;
+    }
+
     /** True when the subscription listens on every channel of its tenant. */
     public boolean allChannels() {
         return channels == null;
@@ -51,7 +59,7 @@ public record SubscriptionRow(
     // Ciphertexts are not secret, but keeping them out of logs avoids noise and guesswork.
     @Override
     public String toString() {
-        return "SubscriptionRow[id=" + id + ", tenantId=" + tenantId + ", status=" + status
+        return "SubscriptionRow[id=" + id + ", tenantId=" + tenantId + ", mode=" + mode + ", status=" + status
                 + ", eventTypes=" + eventTypes + ", channels=" + channels + ", format=" + format + "]";
     }
 }

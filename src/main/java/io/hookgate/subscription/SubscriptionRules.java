@@ -86,6 +86,14 @@ final class SubscriptionRules {
         return FORMATS.contains(format) ? format : fail("format", "format must be one of " + sorted(FORMATS));
     }
 
+    /** The mode; null means the default, {@code push}. */
+    SubscriptionMode mode(String mode) {
+        if (mode == null) {
+            return SubscriptionMode.PUSH;
+        }
+        return SubscriptionMode.of(mode).orElseGet(() -> fail("mode", "mode must be one of [pull, push]"));
+    }
+
     String status(String status) {
         return STATUSES.contains(status) ? status : fail("status", "status must be one of " + sorted(STATUSES));
     }

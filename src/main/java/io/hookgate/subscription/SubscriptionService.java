@@ -34,14 +34,26 @@ public class SubscriptionService {
         this.clock = clock;
     }
 
-    /** Validates, checks egress, runs the handshake, and only then stores the subscription. */
+    /**
+     * Validates, checks egress, runs the handshake, and only then stores the subscription. A pull subscription has
+     * no url, so neither egress check nor handshake (SPEC 11).
+     */
     public Uni<CreatedSubscription> create(Principal caller, CreateSubscriptionRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("a JSON body is required");
         }
         UUID tenantId = owner(caller, request.tenantId());
         SubscriptionRules rules = new SubscriptionRules();
-        String url = rules.url(request.url());
+        SubscriptionMode mode = rules.mode(request.mode());
+        boolean pull = mode == SubscriptionMode.PULL;
+        if (pull && request.url() != null) {
+            throw ProblemException.badRequest("a pull subscription has no url: omit url with mode \"pull\"");
+        }
+        if (!pull && request.retention() != null) {
+            throw ProblemException.badRequest("retention applies to pull subscriptions only");
+        }
+        String url = pull ? null : rules.url(request.url());
+        PullLimits retention = RetentionRules.apply(request.retention(), PullLimits.DEFAULTS, rules);
         var eventTypes = rules.eventTypes(request.eventTypes());
         var channels = rules.channels(request.channels());
         String format = rules.format(request.format());
@@ -53,11 +65,15 @@ public class SubscriptionService {
         UUID id = UUID.randomUUID();
         return channelScope.of(caller, tenantId)
                 .invoke(tenant -> ChannelScope.require(tenant, channels))
-                .chain(() -> verifier.verify(url))
-                .chain(() -> repository.insert(new NewSubscription(id, tenantId, url, eventTypes, channels,
+                .chain(() -> pull ? Uni.createFrom().voidItem() : verifier.verify(url))
+                .chain(() -> repository.insert(new NewSubscription(id, tenantId, mode, url, eventTypes, channels,
                         SubscriptionFormat.of(format).orElseThrow(),
-                        description, expireAfter, secrets.sealCurrent(id, secret))))
-                .invoke(row -> operations.fire("subscription.verified", row.id(), row.tenantId(), "challenge passed"))
+                        description, expireAfter, secrets.sealCurrent(id, secret), retention)))
+                .invoke(row -> {
+                    if (!pull) {
+                        operations.fire("subscription.verified", row.id(), row.tenantId(), "challenge passed");
+                    }
+                })
                 .map(row -> new CreatedSubscription(SubscriptionView.of(row), secret.text()));
     }
 

@@ -1,6 +1,7 @@
 package io.hookgate.subscription;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.api.ProblemException;
 import io.hookgate.ops.OperationsPublisher;
 import io.hookgate.tenant.Principal;
 import io.smallrye.mutiny.Uni;
@@ -40,6 +41,11 @@ public class SubscriptionUpdater {
         Scope scope = Scope.of(caller);
         return repository.find(scope, id)
                 .map(row -> row.orElseThrow(SubscriptionService::notFound))
+                .invoke(row -> {
+                    if (row.isPull() && patch.url() != null) {
+                        throw ProblemException.badRequest("a pull subscription has no url");
+                    }
+                })
                 .call(row -> checkChannels(caller, row, patch))
                 .call(row -> verifyIfNeeded(row, patch))
                 .chain(row -> repository.update(scope, id, changes(row, patch))
@@ -89,6 +95,9 @@ public class SubscriptionUpdater {
     }
 
     private static boolean needsVerification(SubscriptionRow row, SubscriptionPatch patch) {
+        if (row.isPull()) {
+            return false; // nothing to verify: no url (SPEC 11)
+        }
         boolean urlChanges = patch.url() != null && !patch.url().equals(row.url());
         return urlChanges || reactivates(row, patch);
     }

@@ -14,6 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SubscriptionView(
         @JsonProperty("id") UUID id,
         @JsonProperty("tenant_id") UUID tenantId,
+        @Schema(enumeration = {"push", "pull"})
+        @JsonProperty("mode") String mode,
+        @Schema(description = "The receiver's URL; null for pull subscriptions.", nullable = true)
         @JsonProperty("url") String url,
         @JsonProperty("event_types") List<String> eventTypes,
         @JsonProperty("channels") List<String> channels,
@@ -25,14 +28,16 @@ public record SubscriptionView(
                 + " being retried; null retries for the whole schedule. Canonical form, e.g. \"5m\" or \"1h30m\".",
                 example = "5m", nullable = true)
         @JsonProperty("expire_after") String expireAfter,
+        @Schema(description = "Pull subscriptions only (absent for push ones).")
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("retention") PullRetention retention,
         @JsonProperty("created_at") Instant createdAt,
         @JsonProperty("updated_at") Instant updatedAt) {
 
     public static SubscriptionView of(SubscriptionRow row) {
-        return new SubscriptionView(row.id(), row.tenantId(), row.url(), row.eventTypes(), row.channels(),
+        return new SubscriptionView(row.id(), row.tenantId(), row.mode().value(), row.url(), row.eventTypes(), row.channels(),
                 row.format().value(), row.description(), row.status().value(), row.disabledReason(),
                 row.expireAfterSeconds() == null ? null
                         : ExpireAfter.format(java.time.Duration.ofSeconds(row.expireAfterSeconds())),
-                row.createdAt(), row.updatedAt());
+                row.isPull() ? row.retention().view() : null, row.createdAt(), row.updatedAt());
     }
 }

@@ -271,7 +271,7 @@ final class LaneModel {
     }
 
     private ClaimedDelivery delivery(Row r) {
-        ClaimedDelivery.Subscription sub = new ClaimedDelivery.Subscription(r.sub.url(), "standard", "active", 1,
+        ClaimedDelivery.Subscription sub = new ClaimedDelivery.Subscription(r.sub.url(), io.hookgate.subscription.SubscriptionFormat.STANDARD, "active", 1,
                 new byte[0], null, null, null, null, null);
         return new ClaimedDelivery(r.id, "evt", r.sub.id(), r.sub.tenant(), "chat.message", r.attempts, r.attempts,
                 r.created, null, r.due, r.leaseUntil, sub, new ClaimedDelivery.Event(r.created.toString(), "{}"));

@@ -38,7 +38,7 @@ class LaneSchedulerTest {
     }
 
     private ClaimedDelivery row(String url, UUID subscription, UUID tenantId, String status, Duration expireAfter) {
-        var s = new ClaimedDelivery.Subscription(url, "standard", status, 1, new byte[0], null, null, null, null,
+        var s = new ClaimedDelivery.Subscription(url, io.hookgate.subscription.SubscriptionFormat.STANDARD, status, 1, new byte[0], null, null, null, null,
                 expireAfter);
         return new ClaimedDelivery(UUID.randomUUID(), "evt", subscription, tenantId, "chat.message", 0, 0,
                 clock.instant(), null, clock.instant(), clock.instant().plusSeconds(60), s,

@@ -22,7 +22,7 @@ class SigningKeysTest {
         SecretCipher.Sealed cur = cipher.seal(current.getBytes(StandardCharsets.UTF_8), SubscriptionAad.current(id));
         SecretCipher.Sealed prev = previous == null ? null
                 : cipher.seal(previous.getBytes(StandardCharsets.UTF_8), SubscriptionAad.previous(id));
-        var sub = new ClaimedDelivery.Subscription("https://example.com/hook", "standard", "active", cur.keyVersion(),
+        var sub = new ClaimedDelivery.Subscription("https://example.com/hook", io.hookgate.subscription.SubscriptionFormat.STANDARD, "active", cur.keyVersion(),
                 cur.blob(), prev == null ? null : prev.keyVersion(), prev == null ? null : prev.blob(),
                 previousExpires, null, null);
         return new ClaimedDelivery(UUID.randomUUID(), "evt_x", id, UUID.randomUUID(), "chat.message", 0, 0, NOW, null,

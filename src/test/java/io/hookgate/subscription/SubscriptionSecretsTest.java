@@ -48,9 +48,9 @@ class SubscriptionSecretsTest {
     void ciphertextIsBoundToItsRowAndSlot() {
         WebhookSecret secret = secrets.generate();
         SubscriptionRow row = row(UUID.randomUUID(), secret);
-        SubscriptionRow copiedToOtherRow = new SubscriptionRow(UUID.randomUUID(), row.tenantId(), row.url(),
+        SubscriptionRow copiedToOtherRow = new SubscriptionRow(UUID.randomUUID(), row.tenantId(), row.mode(), row.url(),
                 row.eventTypes(), null, row.format(), null, row.status(), null, row.secretKeyVersion(),
-                row.secretCiphertext(), 1, row.secretCiphertext(), NOW.plusSeconds(60), null, null, NOW, NOW);
+                row.secretCiphertext(), 1, row.secretCiphertext(), NOW.plusSeconds(60), null, null, row.retention(), NOW, NOW);
 
         assertThatThrownBy(() -> secrets.current(copiedToOtherRow)).isInstanceOf(SecretCipherException.class);
         SubscriptionRow currentInPreviousSlot = withSlots(row, new SecretSlots(
@@ -62,16 +62,16 @@ class SubscriptionSecretsTest {
 
     private SubscriptionRow row(UUID id, WebhookSecret secret) {
         SecretCipher.Sealed sealed = secrets.sealCurrent(id, secret);
-        return new SubscriptionRow(id, UUID.randomUUID(), "https://example.com/hook", List.of("chat.message"), null,
+        return new SubscriptionRow(id, UUID.randomUUID(), SubscriptionMode.PUSH, "https://example.com/hook", List.of("chat.message"), null,
                 SubscriptionFormat.STANDARD, null, SubscriptionStatus.ACTIVE, null, sealed.keyVersion(), sealed.blob(),
-                null, null, null, null, null, NOW, NOW);
+                null, null, null, null, null, PullLimits.DEFAULTS, NOW, NOW);
     }
 
     private static SubscriptionRow withSlots(SubscriptionRow row, SecretSlots slots) {
-        return new SubscriptionRow(row.id(), row.tenantId(), row.url(), row.eventTypes(), row.channels(),
+        return new SubscriptionRow(row.id(), row.tenantId(), row.mode(), row.url(), row.eventTypes(), row.channels(),
                 row.format(), row.description(), row.status(), row.disabledReason(),
                 slots.current().keyVersion(), slots.current().blob(), slots.previous().keyVersion(),
                 slots.previous().blob(), slots.previousExpiresAt(), row.failingSince(), row.expireAfterSeconds(),
-                row.createdAt(), row.updatedAt());
+                row.retention(), row.createdAt(), row.updatedAt());
     }
 }

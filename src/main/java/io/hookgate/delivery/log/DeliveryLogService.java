@@ -87,7 +87,7 @@ public class DeliveryLogService {
         if (request.until() != null && !request.until().isAfter(request.since())) {
             throw ProblemException.invalid("until", "must be after since");
         }
-        return owned(caller, subscriptionId)
+        return owned(caller, subscriptionId).invoke(DeliveryLogService::requirePush)
                 .chain(sub -> repository.recover(subscriptionId, request.since(), request.until()))
                 .invoke(dispatcher::wake)
                 .map(DeliveryViews.Requeued::new);
@@ -100,7 +100,7 @@ public class DeliveryLogService {
      */
     public Uni<DeliveryViews.Ping> ping(Principal caller, String id) {
         UUID subscriptionId = PathIds.uuid(id, "subscription");
-        return owned(caller, subscriptionId).chain(sub -> {
+        return owned(caller, subscriptionId).invoke(DeliveryLogService::requirePush).chain(sub -> {
             if (!sub.isActive()) {
                 throw new ProblemException(409, "subscription-disabled", "Conflict", "the subscription is disabled");
             }
@@ -114,6 +114,14 @@ public class DeliveryLogService {
                     PayloadFormatter.pingData(sub.id().toString()))
                     .invoke(dispatcher::wake).map(DeliveryViews.PingAccepted::new);
         });
+    }
+
+    /** A pull subscription has no receiver to ping and no deliveries to recover (SPEC 11). */
+    private static void requirePush(SubscriptionRow sub) {
+        if (sub.isPull()) {
+            throw new ProblemException(409, "pull-subscription", "Conflict",
+                    "this is a pull subscription: it has no url to ping and no deliveries to recover");
+        }
     }
 
     private Uni<SubscriptionRow> owned(Principal caller, UUID subscriptionId) {

@@ -1,5 +1,6 @@
 package io.hookgate.subscription.index;
 
+import io.hookgate.subscription.SubscriptionMode;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public class SubscriberIndex {
 
     private static final String LOAD = """
-            SELECT v.version, s.id, s.tenant_id, s.event_types, s.channels, s.created_at,
+            SELECT v.version, s.id, s.tenant_id, s.mode, s.event_types, s.channels, s.created_at,
                    t.channels AS tenant_channels
               FROM index_version v
               LEFT JOIN (subscriptions s JOIN tenants t ON t.id = s.tenant_id) ON s.status = 'active'""";
@@ -65,7 +66,8 @@ public class SubscriberIndex {
     private static IndexSnapshot.Row toRow(Row row) {
         OffsetDateTime created = row.getOffsetDateTime("created_at");
         IndexedSubscription s = new IndexedSubscription(row.getUUID("id"), row.getUUID("tenant_id"),
-                Set.copyOf(Arrays.asList(row.getArrayOfStrings("event_types"))), created.toInstant());
+                Set.copyOf(Arrays.asList(row.getArrayOfStrings("event_types"))), created.toInstant(),
+                SubscriptionMode.of(row.getString("mode")).orElseThrow());
         String[] channels = row.getArrayOfStrings("channels");
         return new IndexSnapshot.Row(s, channels == null ? null : Set.copyOf(Arrays.asList(channels)),
                 Set.copyOf(Arrays.asList(row.getArrayOfStrings("tenant_channels"))));

@@ -15,7 +15,7 @@ class IndexSnapshotTest {
     private static IndexSnapshot.Row row(Set<String> channels, Set<String> tenantChannels, Instant created,
             String... types) {
         return new IndexSnapshot.Row(new IndexedSubscription(UUID.randomUUID(), UUID.randomUUID(), Set.of(types),
-                created), channels, tenantChannels);
+                created, io.hookgate.subscription.SubscriptionMode.PUSH), channels, tenantChannels);
     }
 
     @Test

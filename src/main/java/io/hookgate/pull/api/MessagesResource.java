@@ -1,0 +1,112 @@
+package io.hookgate.pull.api;
+
+import io.hookgate.pull.PullCursor;
+import io.hookgate.pull.PullMetrics;
+import io.hookgate.pull.PullPage;
+import io.hookgate.pull.PullParams;
+import io.hookgate.pull.PullReader;
+import io.hookgate.pull.PullSubscriptions;
+import io.hookgate.pull.consumer.Consumers;
+import io.hookgate.subscription.SubscriptionRow;
+import io.hookgate.tenant.CurrentPrincipal;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestMulti;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * Reading a pull subscription (SPEC 11): pages with optional long-poll, and a Server-Sent Events stream. A third
+ * resource on {@code /v1/subscriptions} (Quarkus REST merges them) so that subscription/ never imports pull/.
+ */
+@Path("/v1/subscriptions")
+@Tag(name = "Pull subscriptions", description = "Reading, streaming and committing the messages of mode pull"
+        + " subscriptions")
+public class MessagesResource {
+
+    private final PullSubscriptions subscriptions;
+    private final PullReader reader;
+    private final Consumers consumers;
+    private final PullStream stream;
+    private final CurrentPrincipal principal;
+
+    public MessagesResource(PullSubscriptions subscriptions, PullReader reader, Consumers consumers,
+            PullStream stream, CurrentPrincipal principal) {
+        this.subscriptions = subscriptions;
+        this.reader = reader;
+        this.consumers = consumers;
+        this.stream = stream;
+        this.principal = principal;
+    }
+
+    @GET
+    @Path("/{id}/messages")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Read a pull subscription's messages", description = "Oldest first, after the cursor"
+            + " given as after (or after the committed cursor of consumer; after wins when both are given), or from"
+            + " the oldest retained message. wait (0 to 30 s) long-polls: the call returns as soon as a message is"
+            + " stored, or after wait with data []. refresh is true when retention dropped messages after that"
+            + " position; data then continues at the oldest retained message. Each message carries the Standard"
+            + " Webhooks webhook-id, webhook-timestamp and webhook-signature values for its exact body. 409 for a"
+            + " push subscription.")
+    public Uni<PullPage> messages(@RestPath String id,
+            @Parameter(description = "A cursor from an earlier read") @RestQuery String after,
+            @Parameter(description = "1 to 500, default 100") @RestQuery String limit,
+            @Parameter(description = "Seconds to wait for a message when none is there, 0 to 30 (default 0)")
+            @RestQuery String wait,
+            @Parameter(description = "Read after this named consumer's committed cursor") @RestQuery String consumer) {
+        Optional<PullCursor> afterCursor = PullParams.cursor(after, "after");
+        int pageSize = PullParams.limit(limit);
+        Duration waitFor = PullParams.waitFor(wait);
+        if (consumer != null) {
+            PullParams.consumerName(consumer);
+        }
+        return subscriptions.find(principal.get(), id).chain(sub -> start(sub, afterCursor, consumer)
+                .chain(from -> reader.page(sub, from, pageSize, waitFor, PullMetrics.Via.POLL)));
+    }
+
+    @GET
+    @Path("/{id}/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Stream a pull subscription's messages (Server-Sent Events)", description = "One event per"
+            + " message: id is its cursor, data the message JSON as in /messages. Starts after Last-Event-ID, else"
+            + " after after, else after consumer's committed cursor, else at the oldest retained message. An event of"
+            + " type refresh (data {refresh, cursor}) says retention dropped messages the client had not read. A"
+            + " comment line every 15 s keeps proxies from closing an idle stream.")
+    public Multi<OutboundSseEvent> stream(@RestPath String id,
+            @Parameter(description = "The id of the last event received, to resume after it")
+            @HeaderParam("Last-Event-ID") String lastEventId,
+            @Parameter(description = "A cursor from an earlier read") @RestQuery String after,
+            @Parameter(description = "Start after this named consumer's committed cursor") @RestQuery String consumer,
+            @Context Sse sse) {
+        Optional<PullCursor> resume = PullParams.cursor(lastEventId, "Last-Event-ID")
+                .or(() -> PullParams.cursor(after, "after"));
+        if (consumer != null) {
+            PullParams.consumerName(consumer);
+        }
+        // the lookup runs before the response starts, so a 404 or 409 is a plain problem response
+        return RestMulti.fromUniResponse(subscriptions.find(principal.get(), id)
+                .chain(sub -> start(sub, resume, consumer).map(from -> new PullStream.Start(sub, from))),
+                start -> stream.events(start, sse));
+    }
+
+    private Uni<Optional<PullCursor>> start(SubscriptionRow sub, Optional<PullCursor> after, String consumer) {
+        if (after.isPresent() || consumer == null) {
+            return Uni.createFrom().item(after);
+        }
+        return consumers.position(sub, consumer);
+    }
+}

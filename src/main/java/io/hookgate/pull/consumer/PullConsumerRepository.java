@@ -1,0 +1,56 @@
+package io.hookgate.pull.consumer;
+
+import io.hookgate.tenant.ManagementSessions;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code pull_consumers} through Hibernate Reactive Panache. Tenant scope is enforced one level up: callers pass
+ * a subscription id they have already found within the caller's scope ({@code SubscriptionRepository.find}).
+ */
+@ApplicationScoped
+public class PullConsumerRepository implements PanacheRepositoryBase<PullConsumerEntity, PullConsumerEntity.Key> {
+
+    private static final String UPSERT = "insert into PullConsumerEntity (subscriptionId, name, cursor, updatedAt)"
+            + " values (:subscription, :name, :cursor, current_timestamp)"
+            + " on conflict (subscriptionId, name) do update set cursor = excluded.cursor,"
+            + " updatedAt = current_timestamp";
+
+    private final ManagementSessions sessions;
+
+    public PullConsumerRepository(ManagementSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    public Uni<Optional<PullConsumerEntity>> find(UUID subscriptionId, String name) {
+        return sessions.read(() -> find("subscriptionId = ?1 and name = ?2", subscriptionId, name).firstResult()
+                .map(Optional::ofNullable));
+    }
+
+    /** The subscription's consumers by name; a subscription has few (bounded by the API's limit). */
+    public Uni<List<PullConsumerEntity>> all(UUID subscriptionId, int max) {
+        return sessions.read(() -> find("subscriptionId = ?1 order by name", subscriptionId).range(0, max - 1)
+                .list());
+    }
+
+    public Uni<Long> count(UUID subscriptionId) {
+        return sessions.read(() -> count("subscriptionId = ?1", subscriptionId));
+    }
+
+    /** Commits a cursor (creating the consumer on first commit) and returns the stored row. */
+    public Uni<PullConsumerEntity> commit(UUID subscriptionId, String name, String cursor) {
+        return sessions.write(() -> getSession().chain(session -> session.createMutationQuery(UPSERT)
+                .setParameter("subscription", subscriptionId).setParameter("name", name)
+                .setParameter("cursor", cursor).executeUpdate())
+                .chain(() -> find("subscriptionId = ?1 and name = ?2", subscriptionId, name).firstResult()));
+    }
+
+    public Uni<Boolean> remove(UUID subscriptionId, String name) {
+        return sessions.write(() -> delete("subscriptionId = ?1 and name = ?2", subscriptionId, name)
+                .map(deleted -> deleted > 0));
+    }
+}

@@ -1,0 +1,51 @@
+package io.hookgate.pull;
+
+import static io.restassured.RestAssured.given;
+
+import com.standardwebhooks.Webhook;
+import io.hookgate.support.Api;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The pull API as a client drives it, and message verification with the official Standard Webhooks library. */
+final class PullApi {
+
+    private PullApi() {
+    }
+
+    static Api.Subscription pull(Api.Tenant tenant, List<String> channels, Map<String, Object> retention) {
+        Map<String, Object> request = new HashMap<>();
+        request.put("mode", "pull");
+        request.put("event_types", List.of("chat.message", "chat.reaction"));
+        request.put("channels", channels);
+        if (retention != null) {
+            request.put("retention", retention);
+        }
+        JsonPath body = given().auth().oauth2(tenant.apiKey()).contentType(ContentType.JSON).body(request)
+                .post("/v1/subscriptions").then().statusCode(201).extract().jsonPath();
+        return new Api.Subscription(body.getString("id"), body.getString("secret"));
+    }
+
+    /** GET …/messages with these query parameters; expects 200. */
+    static JsonPath read(Api.Tenant tenant, String subscriptionId, Map<String, ?> query) {
+        return given().auth().oauth2(tenant.apiKey()).queryParams(query)
+                .get("/v1/subscriptions/" + subscriptionId + "/messages").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Throws if the official library rejects the message. */
+    static void verify(String secret, Map<String, Object> message) throws Exception {
+        Map<String, List<String>> headers = Map.of(
+                "webhook-id", List.of((String) message.get("webhook_id")),
+                "webhook-timestamp", List.of((String) message.get("webhook_timestamp")),
+                "webhook-signature", List.of((String) message.get("webhook_signature")));
+        new Webhook(secret).verify((String) message.get("body"), headers);
+    }
+
+    static void commit(Api.Tenant tenant, String subscriptionId, String name, String cursor) {
+        given().auth().oauth2(tenant.apiKey()).contentType(ContentType.JSON).body(Map.of("cursor", cursor))
+                .put("/v1/subscriptions/" + subscriptionId + "/consumers/" + name).then().statusCode(200);
+    }
+}
