@@ -29,9 +29,9 @@ final class RecheckPolicy {
 
     /**
      * Records the probe's result for the waited subscriptions (absent from {@code newest}: no readable message) and
-     * returns those to wake. Not thread-safe: one probe at a time.
+     * returns those to wake.
      */
-    List<UUID> due(Collection<UUID> waited, Map<UUID, String> newest, long nowNanos) {
+    synchronized List<UUID> due(Collection<UUID> waited, Map<UUID, String> newest, long nowNanos) {
         List<UUID> wake = new ArrayList<>();
         for (UUID id : waited) {
             Optional<String> now = Optional.ofNullable(newest.get(id));
@@ -47,7 +47,7 @@ final class RecheckPolicy {
     }
 
     /** Markers held, for tests. */
-    int size() {
+    synchronized int size() {
         return markers.size();
     }
 }

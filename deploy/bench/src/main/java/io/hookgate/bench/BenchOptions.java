@@ -96,7 +96,7 @@ public final class BenchOptions {
                 scaling = false;
                 sweep = false;
                 // the pull phases stay under 30 s together in CI
-                pullWaiters = 2_000;
+                pullWaiters = 1_000;
                 pullEvents = 2_000;
                 pullWakeRounds = 10;
             }
