@@ -12,37 +12,35 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Scenario 16: a pull subscription read by a named consumer that commits after each page, while the gateway is
- * killed (SIGKILL) twice during reads and fan-out and restarted. Every produced event is read at least once
+ * killed (SIGKILL) during reads and fan-out and restarted. Every produced event is read at least once
  * (lost = 0) and every read message verifies with the official Standard Webhooks library.
  */
 @EnabledIfSystemProperty(named = "hookgate.reliability", matches = "true")
 class PullCrashReliabilityIT {
 
     static final int EVENTS = Integer.getInteger("hookgate.reliability.pull.events", 1000);
-    static final int RATE = 100;
+    static final int RATE = 200;
     static final String CONSUMER = "reader";
 
     @Test
-    void twoKillsDuringReadsAndFanOutLoseNoPulledMessage() throws Exception {
-        try (Scenario s = Scenario.start("16-pull-kill-9-x2", Map.of(), 0)) {
+    void aKillDuringReadsAndFanOutLosesNoPulledMessage() throws Exception {
+        try (Scenario s = Scenario.start("16-pull-kill-9", Map.of(), 0)) {
             PullClient api = new PullClient(s.gateway.baseUrl(), s.tenantKey());
             String[] created = api.createSubscription(s.ledger.rooms());
             Reader reader = new Reader(api, created[0], created[1]);
             CompletableFuture<Void> load = CompletableFuture.runAsync(() -> produce(s));
             Thread thread = new Thread(reader::run, "pull-reader");
             thread.start();
-            for (int kill = 1; kill <= 2; kill++) {
-                long target = (long) (EVENTS * kill * 0.3);
-                awaitRead(reader, target, Duration.ofSeconds(60));
-                s.gateway.kill();
-                s.gateway.start();
-            }
+            // mid-run: events are still being fanned out and the reader is mid-page; one kill keeps CI under 60 s
+            awaitRead(reader, EVENTS * 2L / 5, Duration.ofSeconds(60));
+            s.gateway.kill();
+            s.gateway.start();
             load.get();
             boolean complete = awaitRead(reader, EVENTS, Duration.ofSeconds(60));
             reader.stop(thread);
             long unique = reader.unique();
             Figures f = new Figures(s.name, EVENTS, reader.received.get(), unique, 0, reader.invalid.get(),
-                    reader.verified.get(), 0, 0, 0, Map.of()).with("completed_in_time", complete).with("kills", 2)
+                    reader.verified.get(), 0, 0, 0, Map.of()).with("completed_in_time", complete).with("kills", 1)
                     .with("read_errors_retried", reader.errors.get()).with("mode", "pull, named consumer, commit per page")
                     .with("duplicate_cause", "pages read but not yet committed when the gateway died are read again");
             Verdict.record(f, soft -> soft.assertThat(reader.unknown.get()).as("messages of no produced event").isZero());
