@@ -25,7 +25,8 @@ CREATE TABLE pull_messages (
     -- body size as the subscription's format renders it, for max_bytes
     bytes            int         NOT NULL,
     stored_at        timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (subscription_id, xid, seq),
+    -- INCLUDE: the trimmer's count and byte total per subscription are index-only scans
+    PRIMARY KEY (subscription_id, xid, seq) INCLUDE (bytes),
     CONSTRAINT pull_messages_once UNIQUE (subscription_id, event_id)
 );
 -- retention of events (SPEC 10) keeps an event while a pull message refers to it

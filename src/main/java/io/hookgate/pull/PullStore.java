@@ -21,7 +21,7 @@ import java.util.UUID;
 public class PullStore {
 
     /** Visible rows: no running transaction can still add one before them. */
-    static final String VISIBLE = "m.xid < pg_snapshot_xmin(pg_current_snapshot())";
+    public static final String VISIBLE = "m.xid < pg_snapshot_xmin(pg_current_snapshot())";
 
     private static final String READ = """
             WITH mark AS (

@@ -26,7 +26,11 @@ class OpenApiDocumentTest {
                 "/v1/subscriptions/{id}/deliveries", "/v1/subscriptions/{id}/recover",
                 "/v1/deliveries/{id}", "/v1/deliveries/{id}/redeliver", "/v1/events",
                 "/v1/sources", "/v1/sources/{id}", "/v1/sources/{id}/rotate-secret", "/v1/sources/{id}/routes",
-                "/v1/sources/{id}/routes/{routeId}", "/v1/route-defaults", "/v1/inbound/{source_id}");
+                "/v1/sources/{id}/routes/{routeId}", "/v1/route-defaults", "/v1/inbound/{source_id}",
+                "/v1/subscriptions/{id}/messages", "/v1/subscriptions/{id}/stream",
+                "/v1/subscriptions/{id}/consumers", "/v1/subscriptions/{id}/consumers/{name}");
+        var stream = result.getOpenAPI().getPaths().get("/v1/subscriptions/{id}/stream").getGet();
+        assertThat(stream.getResponses().get("200").getContent()).containsKey("text/event-stream");
         // the ingest endpoint is authenticated by the source's signature, never by an API key
         var ingest = result.getOpenAPI().getPaths().get("/v1/inbound/{source_id}");
         assertThat(ingest.getPost().getSecurity()).isEmpty();
@@ -36,6 +40,10 @@ class OpenApiDocumentTest {
         result.getOpenAPI().getPaths().forEach((path, item) -> item.readOperations().forEach(op ->
                 assertThat(op.getSummary()).as("summary of an operation on %s", path).isNotBlank()));
         var schemas = result.getOpenAPI().getComponents().getSchemas();
+        assertThat(schemas.get("CreateSubscriptionRequest").getProperties()).containsKeys("mode", "retention");
+        assertThat(schemas.get("SubscriptionView").getProperties()).containsKeys("mode", "retention");
+        assertThat(schemas.get("PullMessage").getProperties()).containsKeys("cursor", "webhook_id",
+                "webhook_timestamp", "webhook_signature", "event_type", "body");
         for (String schema : java.util.List.of("CreateSubscriptionRequest", "SubscriptionView")) {
             assertThat(schemas.get(schema).getProperties()).as(schema).containsKey("expire_after");
             assertThat(((io.swagger.v3.oas.models.media.Schema<?>) schemas.get(schema).getProperties()

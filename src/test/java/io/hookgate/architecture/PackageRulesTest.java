@@ -68,13 +68,25 @@ class PackageRulesTest {
     void opsImportsOnlyTheApiAndTheBootChecksItRuns() {
         noClasses().that().resideInAPackage(ROOT + ".ops..").should().dependOnClassesThat()
                 .resideInAnyPackage(features("intake", "delivery", "subscription", "challenge", "event", "egress",
-                        "signing", "inbound", "retention")).check(main);
+                        "signing", "inbound", "retention", "pull")).check(main);
     }
 
     @Test
     void subscriptionAndTenantNeverImportTheFlow() {
         noClasses().that().resideInAnyPackage(features("subscription", "tenant"))
                 .should().dependOnClassesThat().resideInAnyPackage(features("intake", "delivery")).check(main);
+    }
+
+    @Test
+    void pullIsReachedFromTheFlowOnlyThroughItsWakeupSeam() {
+        noClasses().that().resideInAPackage(ROOT + ".intake..").should().dependOnClassesThat(
+                com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(ROOT + ".pull..")
+                        .and(DescribedPredicate.not(com.tngtech.archunit.core.domain.JavaClass.Predicates
+                                .resideInAPackage(ROOT + ".pull.wake..")))).check(main);
+        noClasses().that().resideInAnyPackage(features("delivery", "subscription", "tenant", "retention"))
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".pull..").check(main);
+        classes().that().resideInAPackage(ROOT + ".pull.wake..")
+                .should().onlyDependOnClassesThat(isOutsideHookgateOr("pull.wake")).check(main);
     }
 
     private static DescribedPredicate<JavaClass> isOutsideHookgateOr(String own) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -24,7 +25,6 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -91,16 +91,9 @@ public class MessagesResource {
             @HeaderParam("Last-Event-ID") String lastEventId,
             @Parameter(description = "A cursor from an earlier read") @RestQuery String after,
             @Parameter(description = "Start after this named consumer's committed cursor") @RestQuery String consumer,
-            @Context Sse sse) {
-        Optional<PullCursor> resume = PullParams.cursor(lastEventId, "Last-Event-ID")
-                .or(() -> PullParams.cursor(after, "after"));
-        if (consumer != null) {
-            PullParams.consumerName(consumer);
-        }
-        // the lookup runs before the response starts, so a 404 or 409 is a plain problem response
-        return RestMulti.fromUniResponse(subscriptions.find(principal.get(), id)
-                .chain(sub -> start(sub, resume, consumer).map(from -> new PullStream.Start(sub, from))),
-                start -> stream.events(start, sse));
+            @Context ContainerRequestContext context, @Context Sse sse) {
+        // resolved (and checked: 400, 404, 409) by StreamStartFilter, before the event stream's headers go out
+        return stream.events((PullStream.Start) context.getProperty(StreamStartFilter.START), sse);
     }
 
     private Uni<Optional<PullCursor>> start(SubscriptionRow sub, Optional<PullCursor> after, String consumer) {

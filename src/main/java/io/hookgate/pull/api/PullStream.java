@@ -2,6 +2,7 @@ package io.hookgate.pull.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hookgate.pull.PullConfig;
 import io.hookgate.pull.PullCursor;
 import io.hookgate.pull.PullMessage;
 import io.hookgate.pull.PullMetrics;
@@ -21,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The events of one SSE stream. Each step is one long-poll of up to {@link #HEARTBEAT}: its messages become events,
+ * The events of one SSE stream. Each step is one long-poll of up to {@code hookgate.pull.heartbeat}: its messages become events,
  * or, when none came, a comment line that keeps proxies from closing the idle connection. The next step runs only
  * when the client has taken the previous events (back-pressure), and a disconnect cancels the pending step, which
  * forgets its waiter: an idle stream holds no thread and no database connection.
@@ -29,15 +30,21 @@ import java.util.Optional;
 @ApplicationScoped
 public class PullStream {
 
-    static final Duration HEARTBEAT = Duration.ofSeconds(15);
     static final int BATCH = 100;
 
     private final PullReader reader;
     private final PullRenderer renderer;
     private final PullMetrics metrics;
     private final ObjectMapper mapper;
+    private final Duration heartbeat;
 
-    public PullStream(PullReader reader, PullRenderer renderer, PullMetrics metrics, ObjectMapper mapper) {
+    public PullStream(PullReader reader, PullRenderer renderer, PullMetrics metrics, ObjectMapper mapper,
+            PullConfig config) {
+        if (config.heartbeat().compareTo(Duration.ofSeconds(1)) < 0
+                || config.heartbeat().compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new IllegalArgumentException("hookgate.pull.heartbeat must be from 1s to 5m");
+        }
+        this.heartbeat = config.heartbeat();
         this.reader = reader;
         this.renderer = renderer;
         this.metrics = metrics;
@@ -65,7 +72,7 @@ public class PullStream {
     }
 
     private Uni<List<OutboundSseEvent>> step(SubscriptionRow subscription, Position position, Sse sse) {
-        return reader.read(subscription, position.after, BATCH, HEARTBEAT).map(read -> {
+        return reader.read(subscription, position.after, BATCH, heartbeat).map(read -> {
             List<OutboundSseEvent> events = new ArrayList<>();
             if (read.page().refresh()) {
                 String from = read.page().from().wire();

@@ -15,10 +15,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class PullConsumerRepository implements PanacheRepositoryBase<PullConsumerEntity, PullConsumerEntity.Key> {
 
-    private static final String UPSERT = "insert into PullConsumerEntity (subscriptionId, name, cursor, updatedAt)"
-            + " values (:subscription, :name, :cursor, current_timestamp)"
-            + " on conflict (subscriptionId, name) do update set cursor = excluded.cursor,"
-            + " updatedAt = current_timestamp";
+    // native: Hibernate Reactive cannot run an HQL insert ... on conflict for an entity with a composite id
+    private static final String UPSERT = "INSERT INTO pull_consumers (subscription_id, name, cursor)"
+            + " VALUES (:subscription, :name, :cursor)"
+            + " ON CONFLICT (subscription_id, name) DO UPDATE SET cursor = excluded.cursor, updated_at = now()";
 
     private final ManagementSessions sessions;
 
@@ -43,7 +43,7 @@ public class PullConsumerRepository implements PanacheRepositoryBase<PullConsume
 
     /** Commits a cursor (creating the consumer on first commit) and returns the stored row. */
     public Uni<PullConsumerEntity> commit(UUID subscriptionId, String name, String cursor) {
-        return sessions.write(() -> getSession().chain(session -> session.createMutationQuery(UPSERT)
+        return sessions.write(() -> getSession().chain(session -> session.createNativeQuery(UPSERT)
                 .setParameter("subscription", subscriptionId).setParameter("name", name)
                 .setParameter("cursor", cursor).executeUpdate())
                 .chain(() -> find("subscriptionId = ?1 and name = ?2", subscriptionId, name).firstResult()));

@@ -1,0 +1,111 @@
+package io.hookgate.pull;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.hookgate.pull.trim.PullTrimmer;
+import io.hookgate.support.Api;
+import io.hookgate.support.ChatEvents;
+import io.hookgate.support.Kafka;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class PullRefreshAndConsumersTest {
+
+    @Inject
+    PullTrimmer trimmer;
+
+    @Test
+    void aConsumerBehindRetentionGetsRefreshAndTheFirstRetainedMessageNext() throws Exception {
+        String room = ChatEvents.channel();
+        Api.Tenant tenant = Api.tenant(room);
+        Api.Subscription sub = PullApi.pull(tenant, List.of(room), Map.of("max_messages", 10));
+        produce(room, 1, 5);
+        await().atMost(Duration.ofSeconds(30)).until(() -> read(tenant, sub, Map.of()).size() == 5);
+        String fifth = (String) read(tenant, sub, Map.of()).get(4).get("cursor");
+        PullApi.commit(tenant, sub.id(), "slow", fifth);
+
+        produce(room, 6, 25);
+        // the background trimmer may already be at work: wait for the newest message, then trim for certain
+        await().atMost(Duration.ofSeconds(30)).until(() -> bodies(read(tenant, sub, Map.of("limit", 500)))
+                .contains("m25"));
+        trimmer.trim().await().atMost(Duration.ofSeconds(30));
+
+        var page = PullApi.read(tenant, sub.id(), Map.of("consumer", "slow"));
+        assertThat(page.getBoolean("refresh")).isTrue();
+        List<Map<String, Object>> data = page.getList("data");
+        assertThat(data).hasSize(10);
+        assertThat((String) data.get(0).get("body")).contains("\"message\": \"m16\"");
+        var byAfter = PullApi.read(tenant, sub.id(), Map.of("after", fifth, "limit", 1));
+        assertThat(byAfter.getBoolean("refresh")).isTrue();
+        assertThat(byAfter.getString("data[0].cursor")).isEqualTo(data.get(0).get("cursor"));
+        // from the oldest retained message on, nothing is missing: no refresh
+        var fromOldest = PullApi.read(tenant, sub.id(), Map.of());
+        assertThat(fromOldest.getBoolean("refresh")).isFalse();
+        var caughtUp = PullApi.read(tenant, sub.id(), Map.of("after", data.get(0).get("cursor")));
+        assertThat(caughtUp.getBoolean("refresh")).isFalse();
+        assertThat(caughtUp.getList("data")).hasSize(9);
+    }
+
+    @Test
+    void namedConsumersAdvanceIndependentlyAndOneThatDoesNotCommitReadsAgain() throws Exception {
+        String room = ChatEvents.channel();
+        Api.Tenant tenant = Api.tenant(room);
+        Api.Subscription sub = PullApi.pull(tenant, List.of(room), null);
+        produce(room, 1, 6);
+        await().atMost(Duration.ofSeconds(30)).until(() -> read(tenant, sub, Map.of()).size() == 6);
+
+        var a = read(tenant, sub, Map.of("consumer", "bot-a", "limit", 4));
+        PullApi.commit(tenant, sub.id(), "bot-a", (String) a.get(3).get("cursor"));
+        var b = read(tenant, sub, Map.of("consumer", "bot-b", "limit", 2));
+        PullApi.commit(tenant, sub.id(), "bot-b", (String) b.get(1).get("cursor"));
+
+        assertThat(bodies(read(tenant, sub, Map.of("consumer", "bot-a")))).containsExactly("m5", "m6");
+        assertThat(bodies(read(tenant, sub, Map.of("consumer", "bot-b")))).containsExactly("m3", "m4", "m5", "m6");
+        // bot-b read but did not commit: it reads the same messages again
+        assertThat(bodies(read(tenant, sub, Map.of("consumer", "bot-b", "limit", 1)))).containsExactly("m3");
+        // a consumer that never committed starts at the oldest retained message
+        assertThat(bodies(read(tenant, sub, Map.of("consumer", "new-one", "limit", 1)))).containsExactly("m1");
+
+        var listed = given().auth().oauth2(tenant.apiKey()).get("/v1/subscriptions/" + sub.id() + "/consumers")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(listed.getList("data.name")).containsExactly("bot-a", "bot-b");
+        assertThat(listed.getList("data.lag", Integer.class)).containsExactly(2, 4);
+        assertThat(listed.getList("data.cursor")).containsExactly(a.get(3).get("cursor"), b.get(1).get("cursor"));
+        assertThat(listed.getString("data[0].updated_at")).startsWith("20");
+
+        given().auth().oauth2(tenant.apiKey()).delete("/v1/subscriptions/" + sub.id() + "/consumers/bot-a")
+                .then().statusCode(204);
+        given().auth().oauth2(tenant.apiKey()).delete("/v1/subscriptions/" + sub.id() + "/consumers/bot-a")
+                .then().statusCode(404);
+        assertThat(given().auth().oauth2(tenant.apiKey()).get("/v1/subscriptions/" + sub.id() + "/consumers")
+                .then().statusCode(200).extract().jsonPath().getList("data.name")).containsExactly("bot-b");
+    }
+
+    private static List<Map<String, Object>> read(Api.Tenant tenant, Api.Subscription sub, Map<String, ?> query) {
+        return PullApi.read(tenant, sub.id(), query).getList("data");
+    }
+
+    private static List<String> bodies(List<Map<String, Object>> messages) {
+        return messages.stream().map(m -> ((String) m.get("body")).replaceAll(".*\"message\": \"(m\\d+)\".*", "$1"))
+                .toList();
+    }
+
+    private static void produce(String room, int from, int to) throws Exception {
+        List<byte[]> events = new ArrayList<>();
+        for (int i = from; i <= to; i++) {
+            events.add(ChatEvents.text(room, i, "m" + i));
+        }
+        try (KafkaProducer<byte[], byte[]> producer = Kafka.producer()) {
+            Kafka.sendBurst(producer, "chat.events", room, events);
+        }
+    }
+}
