@@ -77,8 +77,10 @@ final class PullPhase {
         }
         node.put("peak_rss_mib", gateway.peakRssKib() / 1024);
         node.put("rss_within_pod_limit", gateway.peakRssKib() / 1024 <= POD_LIMIT_MIB);
-        awaitWaiters(gateway, 0, Duration.ofSeconds(30));
-        node.put("waiters_after_close", gateway.metric("hookgate_pull_waiters", ""));
+        // closed connections must forget their waiters at once, not when their wait=30 ends
+        long closing = System.nanoTime();
+        node.put("waiters_after_close", awaitWaiters(gateway, 0, Duration.ofSeconds(10)));
+        node.put("forget_after_close_ms", (System.nanoTime() - closing) / 1_000_000);
         return node;
     }
 

@@ -18,7 +18,7 @@ final class PullReport {
             JsonNode idle = p.path("idle");
             for (String key : new String[] {"waiters", "waiters_registered", "open_ms", "threads_before",
                     "threads_during", "rss_before_mib", "rss_during_mib", "peak_rss_mib", "pod_limit_mib",
-                    "rss_within_pod_limit", "refused", "failed", "waiters_after_close"}) {
+                    "rss_within_pod_limit", "refused", "failed", "waiters_after_close", "forget_after_close_ms"}) {
                 node.set("idle_" + key, idle.path(key));
             }
             for (String phase : new String[] {"push_without_waiters", "push_with_waiters"}) {
