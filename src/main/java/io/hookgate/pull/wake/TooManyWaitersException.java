@@ -1,12 +1,21 @@
 package io.hookgate.pull.wake;
 
-import io.hookgate.api.ProblemException;
+/**
+ * This replica already holds {@code hookgate.pull.max-waiters} long-polls and streams. The HTTP layer answers it as a
+ * 503 {@code too-many-waiters} problem ({@code pull.api.TooManyWaitersMapper}); this package stays free of the API.
+ */
+public final class TooManyWaitersException extends RuntimeException {
 
-/** This replica already holds {@code hookgate.pull.max-waiters} long-polls and streams: 503, try again (or elsewhere). */
-public final class TooManyWaitersException extends ProblemException {
+    private final int max;
 
     public TooManyWaitersException(int max) {
-        super(503, "too-many-waiters", "Service Unavailable",
-                "this gateway already holds " + max + " long-polls and streams; retry shortly or poll without wait");
+        super("this gateway already holds " + max + " long-polls and streams; retry shortly or poll without wait",
+                null, false, false);
+        this.max = max;
+    }
+
+    /** The bound that was reached. */
+    public int max() {
+        return max;
     }
 }

@@ -2,7 +2,6 @@ package io.hookgate.pull.wake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookgate.api.ProblemException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.mutiny.core.Vertx;
 import java.time.Duration;
@@ -12,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The injected seam: bounded by max-waiters (503 problem beyond), the same local registry, the waiters gauge. */
+/** The injected seam: bounded by max-waiters (refused beyond), the same local registry, the waiters gauge. */
 class ReplicaWakeupsTest {
 
     private final Vertx vertx = Vertx.vertx();
@@ -35,7 +34,7 @@ class ReplicaWakeupsTest {
         AtomicReference<Throwable> refused = new AtomicReference<>();
         wakeups.next(UUID.randomUUID(), Duration.ofMinutes(1)).subscribe().with(v -> { }, refused::set);
         assertThat(refused.get()).isInstanceOf(TooManyWaitersException.class);
-        assertThat(((ProblemException) refused.get()).status()).isEqualTo(503);
+        assertThat(((TooManyWaitersException) refused.get()).max()).isEqualTo(3);
         assertThat(registry.get("hookgate.pull.waiters").gauge().value()).isEqualTo(3.0);
 
         wakeups.stored(List.of(sub));
