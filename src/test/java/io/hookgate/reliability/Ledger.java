@@ -66,6 +66,16 @@ public final class Ledger {
         producer.flush();
     }
 
+    /** The rooms events are spread over, for subscriptions made outside the ledger (pull mode). */
+    public List<String> rooms() {
+        return rooms;
+    }
+
+    /** When each produced event was sent, by message id. */
+    public Map<Long, Instant> producedAt() {
+        return producedAt;
+    }
+
     public List<Endpoint> endpoints() {
         return endpoints;
     }

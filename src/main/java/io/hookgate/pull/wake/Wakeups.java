@@ -12,11 +12,18 @@ import java.util.UUID;
 public interface Wakeups {
 
     /**
-     * Completes (with {@code null}, never with a failure) when messages may have been stored for the subscription
-     * since this call, or when {@code max} has elapsed, whichever comes first. Cancelling it forgets the waiter.
+     * Completes (with {@code null}) when messages may have been stored for the subscription since this call, or
+     * when {@code max} has elapsed, whichever comes first; a spurious early completion is allowed (the caller
+     * re-reads and waits again). Cancelling it forgets the waiter. Its only failure is
+     * {@link TooManyWaitersException} (a 503 problem) when this replica already holds as many waiters as it may.
      */
     Uni<Void> next(UUID subscriptionId, Duration max);
 
     /** Tells the waiters of these subscriptions that messages were stored for them (after the store committed). */
     void stored(Collection<UUID> subscriptionIds);
+
+    /** Whether a new waiter would be taken now; a caller may answer 503 up front (e.g. before opening a stream). */
+    default boolean admits() {
+        return true;
+    }
 }

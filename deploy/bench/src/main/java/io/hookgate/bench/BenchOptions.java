@@ -22,6 +22,11 @@ public final class BenchOptions {
     // for seconds / 2; 0 = off
     double inboundRate = 150;
     int inboundSeconds = 10;
+    // pull subscriptions (issue 14): idle long-polls held during a paced phase, events read by 10 pull consumers,
+    // wake-up rounds; 0 waiters = no pull phase
+    int pullWaiters = 10_000;
+    int pullEvents = 5_000;
+    int pullWakeRounds = 50;
     int[] sweepCounts = {10, 100, 1000, 10000};
     boolean ceiling = true;
     boolean gateway = true;
@@ -63,6 +68,8 @@ public final class BenchOptions {
                 case "--inbound-rate" -> o.inboundRate = Double.parseDouble(args[++i]);
                 case "--inbound-seconds" -> o.inboundSeconds = Integer.parseInt(args[++i]);
                 case "--no-inbound" -> o.inboundRate = 0;
+                case "--pull-waiters" -> o.pullWaiters = Integer.parseInt(args[++i]);
+                case "--no-pull" -> o.pullWaiters = 0;
                 case "--sweep-events" -> o.sweepEvents = Integer.parseInt(args[++i]);
                 case "--sweep-counts" -> o.sweepCounts = Arrays.stream(args[++i].split(","))
                         .mapToInt(Integer::parseInt).toArray();
@@ -96,6 +103,10 @@ public final class BenchOptions {
                 isolation = false;
                 scaling = false;
                 sweep = false;
+                // the pull phases stay under 30 s together in CI
+                pullWaiters = 1_000;
+                pullEvents = 2_000;
+                pullWakeRounds = 10;
             }
             case "quick" -> {
                 runs = 1;

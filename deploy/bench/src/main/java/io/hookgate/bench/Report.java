@@ -83,6 +83,7 @@ final class Report {
         scalingFigures(figures, list(runs.path("two_instances")), gatewayRate);
         sweepFigures(json, figures, list(runs.path("subscriptions")));
         retentionFigures(figures, gateways);
+        PullReport.figures(figures, gateways);
         ArrayNode targets = result.putArray("targets");
         target(targets, "Hookgate deliveries/s as a fraction of the ceiling", ">= 0.5", fraction, fraction >= 0.5);
         double p99 = figures.path("latency_p99_ms").asDouble(Double.NaN);
@@ -206,6 +207,7 @@ final class Report {
                     out.add(gateway.path("retention").path(name));
                 }
             }
+            out.addAll(PullReport.checkedPhases(gateway));
             for (String name : CHECKED_PHASES) {
                 if (gateway.path("isolation").path(name).isObject()) {
                     out.add(gateway.path("isolation").path(name));
@@ -287,6 +289,7 @@ final class Report {
                     + " rows in " + ret.path("purge_ms").asText() + " ms; alone p99 " + ret.path("baseline_p99_ms")
                     .asText() + ", max " + ret.path("baseline_max_ms").asText());
         }
+        PullReport.print(out, f);
         JsonNode checks = result.path("checks");
         out.append(String.format("checks: lost=%d duplicates=%d misrouted=%d signatures checked=%d invalid=%d -> %s%n",
                 checks.path("lost_deliveries").asLong(), checks.path("duplicate_deliveries").asLong(),

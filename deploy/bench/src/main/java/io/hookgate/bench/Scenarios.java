@@ -126,6 +126,10 @@ final class Scenarios implements AutoCloseable {
                 node.set("retention", RetentionPhase.run(measure, gateway, workload, topics.events(), options, all(),
                         session.verifiers(), json));
             }
+            if (options.pullWaiters > 0 && options.lightRate > 0 && run == 1) {
+                node.set("pull", PullPhase.run(measure, gateway, workload, topics.events(), options, all(),
+                        session.verifiers(), json));
+            }
             if (options.isolation) {
                 isolation(node, workload, topics, session, gateway, clean, latency, eventsPerSecond);
             }

@@ -1,0 +1,47 @@
+package io.hookgate.pull.wake;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.UUID;
+
+/**
+ * The injected {@link Wakeups}: this replica's {@link LocalWakeups}, bounded by {@code hookgate.pull.max-waiters}.
+ * Stores on this replica wake it directly; {@link PullListener} wakes it for stores on other replicas and
+ * {@link PeriodicRecheck} against a missed notification.
+ */
+@ApplicationScoped
+public class ReplicaWakeups implements Wakeups {
+
+    private final LocalWakeups local;
+    private final int maxWaiters;
+
+    public ReplicaWakeups(LocalWakeups local, PullWakeConfig config, MeterRegistry registry) {
+        this.local = local;
+        this.maxWaiters = config.maxWaiters();
+        Gauge.builder("hookgate.pull.waiters", local, LocalWakeups::size)
+                .description("Long-polls and streams of pull subscriptions waiting on this replica").register(registry);
+    }
+
+    @Override
+    public Uni<Void> next(UUID subscriptionId, Duration max) {
+        // checked, then registered: concurrent callers on other event loops may overshoot by one each, no more
+        if (!admits()) {
+            return Uni.createFrom().failure(new TooManyWaitersException(maxWaiters));
+        }
+        return local.next(subscriptionId, max);
+    }
+
+    @Override
+    public void stored(Collection<UUID> subscriptionIds) {
+        local.stored(subscriptionIds);
+    }
+
+    @Override
+    public boolean admits() {
+        return local.size() < maxWaiters;
+    }
+}

@@ -1,0 +1,22 @@
+package io.hookgate.pull.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hookgate.api.Problem;
+import io.hookgate.pull.wake.TooManyWaitersException;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** A refused wait leaves as a 503 problem+json that names the bound, never as a 500. */
+class TooManyWaitersMapperTest {
+
+    @Test
+    void aRefusedWaitIsA503Problem() {
+        Response response = new TooManyWaitersMapper().problem(new TooManyWaitersException(20_000));
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getMediaType().toString()).isEqualTo(Problem.MEDIA_TYPE);
+        String body = new String((byte[]) response.getEntity(), StandardCharsets.UTF_8);
+        assertThat(body).contains("too-many-waiters").contains("20000");
+    }
+}
