@@ -4,11 +4,15 @@ import static io.restassured.RestAssured.given;
 
 import com.standardwebhooks.Webhook;
 import io.hookgate.support.Api;
+import io.hookgate.support.ChatEvents;
+import io.hookgate.support.Kafka;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
 
 /** The pull API as a client drives it, and message verification with the official Standard Webhooks library. */
 final class PullApi {
@@ -47,5 +51,21 @@ final class PullApi {
     static void commit(Api.Tenant tenant, String subscriptionId, String name, String cursor) {
         given().auth().oauth2(tenant.apiKey()).contentType(ContentType.JSON).body(Map.of("cursor", cursor))
                 .put("/v1/subscriptions/" + subscriptionId + "/consumers/" + name).then().statusCode(200);
+    }
+
+    /** Produces text events "m{from}" … "m{to}" to chat.events, keyed by the room, and waits for the broker. */
+    static void produce(String room, int from, int to) throws Exception {
+        List<byte[]> events = new ArrayList<>();
+        for (int i = from; i <= to; i++) {
+            events.add(ChatEvents.text(room, i, "m" + i));
+        }
+        try (KafkaProducer<byte[], byte[]> producer = Kafka.producer()) {
+            Kafka.sendBurst(producer, "chat.events", room, events);
+        }
+    }
+
+    /** The "m{n}" text of a message produced by {@link #produce}. */
+    static String text(Map<String, Object> message) {
+        return ((String) message.get("body")).replaceAll(".*\"message\": \"(m\\d+)\".*", "$1");
     }
 }

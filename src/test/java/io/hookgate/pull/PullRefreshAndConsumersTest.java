@@ -7,16 +7,13 @@ import static org.awaitility.Awaitility.await;
 import io.hookgate.pull.trim.PullTrimmer;
 import io.hookgate.support.Api;
 import io.hookgate.support.ChatEvents;
-import io.hookgate.support.Kafka;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -32,12 +29,12 @@ class PullRefreshAndConsumersTest {
         String room = ChatEvents.channel();
         Api.Tenant tenant = Api.tenant(room);
         Api.Subscription sub = PullApi.pull(tenant, List.of(room), Map.of("max_messages", 10));
-        produce(room, 1, 5);
+        PullApi.produce(room, 1, 5);
         await().atMost(Duration.ofSeconds(30)).until(() -> read(tenant, sub, Map.of()).size() == 5);
         String fifth = (String) read(tenant, sub, Map.of()).get(4).get("cursor");
         PullApi.commit(tenant, sub.id(), "slow", fifth);
 
-        produce(room, 6, 25);
+        PullApi.produce(room, 6, 25);
         // the background trimmer may already be at work: wait for the newest message, then trim for certain
         await().atMost(Duration.ofSeconds(30)).until(() -> bodies(read(tenant, sub, Map.of("limit", 500)))
                 .contains("m25"));
@@ -64,7 +61,7 @@ class PullRefreshAndConsumersTest {
         String room = ChatEvents.channel();
         Api.Tenant tenant = Api.tenant(room);
         Api.Subscription sub = PullApi.pull(tenant, List.of(room), Map.of("max_bytes", 1024));
-        produce(room, 1, 10);
+        PullApi.produce(room, 1, 10);
         await().atMost(Duration.ofSeconds(30)).until(() -> bodies(read(tenant, sub, Map.of("limit", 500)))
                 .contains("m10"));
         trimmer.trim().await().atMost(Duration.ofSeconds(30));
@@ -87,7 +84,7 @@ class PullRefreshAndConsumersTest {
         String room = ChatEvents.channel();
         Api.Tenant tenant = Api.tenant(room);
         Api.Subscription sub = PullApi.pull(tenant, List.of(room), null);
-        produce(room, 1, 6);
+        PullApi.produce(room, 1, 6);
         await().atMost(Duration.ofSeconds(30)).until(() -> read(tenant, sub, Map.of()).size() == 6);
 
         var a = read(tenant, sub, Map.of("consumer", "bot-a", "limit", 4));
@@ -122,17 +119,7 @@ class PullRefreshAndConsumersTest {
     }
 
     private static List<String> bodies(List<Map<String, Object>> messages) {
-        return messages.stream().map(m -> ((String) m.get("body")).replaceAll(".*\"message\": \"(m\\d+)\".*", "$1"))
+        return messages.stream().map(PullApi::text)
                 .toList();
-    }
-
-    private static void produce(String room, int from, int to) throws Exception {
-        List<byte[]> events = new ArrayList<>();
-        for (int i = from; i <= to; i++) {
-            events.add(ChatEvents.text(room, i, "m" + i));
-        }
-        try (KafkaProducer<byte[], byte[]> producer = Kafka.producer()) {
-            Kafka.sendBurst(producer, "chat.events", room, events);
-        }
     }
 }

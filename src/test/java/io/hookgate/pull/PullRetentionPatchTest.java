@@ -9,17 +9,14 @@ import static org.hamcrest.Matchers.startsWith;
 import io.hookgate.pull.trim.PullTrimmer;
 import io.hookgate.support.Api;
 import io.hookgate.support.ChatEvents;
-import io.hookgate.support.Kafka;
 import io.hookgate.support.Receiver;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -33,7 +30,7 @@ class PullRetentionPatchTest {
         String room = ChatEvents.channel();
         Api.Tenant tenant = Api.tenant(room);
         Api.Subscription sub = PullApi.pull(tenant, List.of(room), Map.of("max_bytes", 4096));
-        produce(room, 8);
+        PullApi.produce(room, 1, 8);
         await().atMost(Duration.ofSeconds(30)).until(() -> PullApi.read(tenant, sub.id(), Map.of())
                 .getList("data").size() == 8);
 
@@ -92,15 +89,5 @@ class PullRetentionPatchTest {
     private static io.restassured.response.Response patch(Api.Tenant tenant, String id, Map<String, Object> body) {
         RequestSpecification as = given().auth().oauth2(tenant.apiKey()).contentType(ContentType.JSON);
         return as.body(body).patch("/v1/subscriptions/" + id);
-    }
-
-    private static void produce(String room, int count) throws Exception {
-        List<byte[]> events = new ArrayList<>();
-        for (int i = 1; i <= count; i++) {
-            events.add(ChatEvents.text(room, i, "m" + i));
-        }
-        try (KafkaProducer<byte[], byte[]> producer = Kafka.producer()) {
-            Kafka.sendBurst(producer, "chat.events", room, events);
-        }
     }
 }

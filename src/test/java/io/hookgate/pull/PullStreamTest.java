@@ -7,14 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookgate.pull.trim.PullTrimmer;
 import io.hookgate.support.Api;
 import io.hookgate.support.ChatEvents;
-import io.hookgate.support.Kafka;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -31,7 +29,7 @@ class PullStreamTest {
         Api.Tenant tenant = Api.tenant(room);
         Api.Subscription sub = PullApi.pull(tenant, List.of(room), null);
         String path = "/v1/subscriptions/" + sub.id() + "/stream";
-        produce(room, 1, 5);
+        PullApi.produce(room, 1, 5);
         List<String> seen = new ArrayList<>();
         String last;
         try (SseClient stream = SseClient.open(tenant.apiKey(), path, null)) {
@@ -42,19 +40,19 @@ class PullStreamTest {
                 Map<String, Object> message = message(e);
                 PullApi.verify(sub.secret(), message);
                 assertThat(e.id()).isEqualTo(message.get("cursor"));
-                seen.add(text(message));
+                seen.add(PullApi.text(message));
             }
             last = first.get(4).id();
             // a live event reaches an open stream too
-            produce(room, 6, 6);
+            PullApi.produce(room, 6, 6);
             SseClient.Event live = stream.take(1, Duration.ofSeconds(30)).get(0);
-            seen.add(text(message(live)));
+            seen.add(PullApi.text(message(live)));
             last = live.id();
         }
-        produce(room, 7, 9);
+        PullApi.produce(room, 7, 9);
         try (SseClient resumed = SseClient.open(tenant.apiKey(), path, last)) {
             for (SseClient.Event e : resumed.take(3, Duration.ofSeconds(30))) {
-                seen.add(text(message(e)));
+                seen.add(PullApi.text(message(e)));
             }
         }
         assertThat(seen).containsExactly("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9");
@@ -65,11 +63,11 @@ class PullStreamTest {
         String room = ChatEvents.channel();
         Api.Tenant tenant = Api.tenant(room);
         Api.Subscription sub = PullApi.pull(tenant, List.of(room), Map.of("max_messages", 10));
-        produce(room, 1, 5);
+        PullApi.produce(room, 1, 5);
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 PullApi.read(tenant, sub.id(), Map.of()).getList("data").size() == 5);
         String fifth = PullApi.read(tenant, sub.id(), Map.of()).getString("data[4].cursor");
-        produce(room, 6, 25);
+        PullApi.produce(room, 6, 25);
         await().atMost(Duration.ofSeconds(30)).until(() -> PullApi.read(tenant, sub.id(), Map.of("limit", 500))
                 .getString("data[-1].body").contains("\"m25\""));
         trimmer.trim().await().atMost(Duration.ofSeconds(30));
@@ -79,7 +77,7 @@ class PullStreamTest {
             assertThat(events.get(0).name()).isEqualTo("refresh");
             assertThat(JSON.readTree(events.get(0).data()).get("refresh").asBoolean()).isTrue();
             assertThat(events.get(1).name()).isNull();
-            assertThat(text(message(events.get(1)))).isEqualTo("m16");
+            assertThat(PullApi.text(message(events.get(1)))).isEqualTo("m16");
         }
     }
 
@@ -89,7 +87,7 @@ class PullStreamTest {
         Api.Tenant tenant = Api.tenant(room);
         Api.Subscription sub = PullApi.pull(tenant, List.of(room), null);
         try (SseClient stream = SseClient.open(tenant.apiKey(), "/v1/subscriptions/" + sub.id() + "/stream", null)) {
-            produce(room, 1, 1);
+            PullApi.produce(room, 1, 1);
             PullApi.verify(sub.secret(), message(stream.take(1, Duration.ofSeconds(30)).get(0)));
             String rotated = io.restassured.RestAssured.given().auth().oauth2(tenant.apiKey())
                     .post("/v1/subscriptions/" + sub.id() + "/rotate-secret").then().statusCode(200)
@@ -97,7 +95,7 @@ class PullStreamTest {
             int[] next = {2};
             // the stream re-reads its subscription within two heartbeats (4 s in tests) before it signs
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-                produce(room, next[0], next[0]);
+                PullApi.produce(room, next[0], next[0]);
                 next[0]++;
                 Map<String, Object> m = message(stream.take(1, Duration.ofSeconds(10)).get(0));
                 assertThat((String) m.get("webhook_signature")).contains(" ");
@@ -124,19 +122,5 @@ class PullStreamTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> message(SseClient.Event e) throws Exception {
         return JSON.readValue(e.data(), Map.class);
-    }
-
-    private static String text(Map<String, Object> message) {
-        return ((String) message.get("body")).replaceAll(".*\"message\": \"(m\\d+)\".*", "$1");
-    }
-
-    private static void produce(String room, int from, int to) throws Exception {
-        List<byte[]> events = new ArrayList<>();
-        for (int i = from; i <= to; i++) {
-            events.add(ChatEvents.text(room, i, "m" + i));
-        }
-        try (KafkaProducer<byte[], byte[]> producer = Kafka.producer()) {
-            Kafka.sendBurst(producer, "chat.events", room, events);
-        }
     }
 }
