@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -14,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -34,8 +36,9 @@ public final class GatewayProcess implements AutoCloseable {
 
     private final Map<String, String> env;
     private final Path log;
-    private final int port;
-    private final int managementPort;
+    private int port;
+    private int managementPort;
+    private long logOffsetAtLaunch;
     private Process process;
 
     /**
@@ -44,17 +47,11 @@ public final class GatewayProcess implements AutoCloseable {
      */
     public GatewayProcess(String name, Map<String, String> overrides) throws IOException {
         String suffix = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        this.port = freePort();
-        int management = freePort();
-        while (management == port) {
-            management = freePort();
-        }
-        this.managementPort = management;
+        choosePorts();
         this.log = Path.of("target", "it-logs", suffix + ".log");
         Files.createDirectories(log.getParent());
         env = new HashMap<>();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        putPorts();
         env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         env.put("HOOKGATE_ADMIN_API_KEY", ADMIN_KEY);
         env.put("HOOKGATE_SECRETS_MASTER_KEY", MASTER_KEY);
@@ -136,12 +133,60 @@ public final class GatewayProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * Starts the process and waits until it is ready. A port chosen here can be taken by another socket before the
+     * gateway binds it; that start is retried on fresh ports, any other early exit fails with the log's tail.
+     */
     public void start() throws Exception {
-        launch();
-        awaitReady(Duration.ofSeconds(60));
+        for (int attempt = 1; ; attempt++) {
+            launch();
+            try {
+                awaitReady(Duration.ofSeconds(60));
+                return;
+            } catch (IllegalStateException e) {
+                String output = outputSinceLaunch();
+                if (process.isAlive() || !lostItsPort(output) || attempt == 3) {
+                    throw new IllegalStateException(e.getMessage() + "; last lines:\n" + tail(output, 40), e);
+                }
+                choosePorts();
+                putPorts();
+            }
+        }
+    }
+
+    // Quarkus's words for a port taken between our check and its bind
+    private static boolean lostItsPort(String output) {
+        return output.contains("Port already bound") || output.contains("seems to be in use by another process")
+                || output.contains("Address already in use");
+    }
+
+    private void choosePorts() throws IOException {
+        port = freePort();
+        int management = freePort();
+        while (management == port) {
+            management = freePort();
+        }
+        managementPort = management;
+    }
+
+    private void putPorts() {
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+    }
+
+    private String outputSinceLaunch() throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        int from = (int) Math.min(logOffsetAtLaunch, all.length);
+        return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+    }
+
+    private static String tail(String text, int lines) {
+        String[] all = text.split("\n");
+        return String.join("\n", Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
     }
 
     private void launch() throws IOException {
+        logOffsetAtLaunch = Files.exists(log) ? Files.size(log) : 0;
         File jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toFile();
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar.getAbsolutePath());
