@@ -62,7 +62,8 @@ public class FanOut {
         Instant began = clock.instant();
         Object unstored = metrics.unstored(began);
         PullOrder.Ticket ticket = pullOrder.next();
-        return storeIsolating(records, ticket).chain(outcome -> {
+        // the next pull-carrying batch waits for this one's stores only, never for its dead letters
+        return storeIsolating(records, ticket).onTermination().invoke(ticket::done).chain(outcome -> {
             Instant now = clock.instant();
             metrics.batch(records.size(), Duration.between(began, now));
             metrics.stored(records.stream().map(KafkaRecord::getTimestamp).toList(), now);

@@ -27,7 +27,7 @@ final class PullOrder {
             return Uni.createFrom().completionStage(previous);
         }
 
-        /** This batch is finished (stored, failed or cancelled). */
+        /** This batch's stores are finished (stored, failed or cancelled); calling it again does nothing. */
         void done() {
             own.complete(null);
         }

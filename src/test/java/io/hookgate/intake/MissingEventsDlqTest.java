@@ -9,6 +9,7 @@ import io.hookgate.support.ChatEvents;
 import io.hookgate.support.Kafka;
 import io.hookgate.support.Receiver;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.restassured.http.ContentType;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A chat.events.dlq that does not exist yet (issue 12, item 5): publishing a poison record to it fails, and the
- * consumer must wait for it and carry on once it exists, losing nothing. The broker of the tests, like a
+ * consumer must wait for it and carry on once it exists, losing nothing. Later batches are stored meanwhile, pull
+ * messages included (their order waits only for earlier stores, never for a dead letter). The broker of the tests, like a
  * production one, does not create topics on first use, and create-on-start is off in this profile.
  */
 @QuarkusTest
@@ -44,19 +46,26 @@ class MissingEventsDlqTest {
     URL management;
 
     @Test
-    void theConsumerWaitsForAMissingDlqTopicAndCarriesOnOnceItExists() throws Exception {
+    void theConsumerWaitsForAMissingDlqTopicWithoutHoldingLaterPullMessagesAndCarriesOnOnceItExists()
+            throws Exception {
         String events = config("hookgate.topics.events");
         String dlq = config("hookgate.topics.events-dlq");
         String room = ChatEvents.channel();
         Api.Tenant tenant = Api.tenant(room);
         try (Receiver receiver = Receiver.ok(); KafkaProducer<byte[], byte[]> producer = Kafka.producer()) {
             Api.subscribe(tenant, receiver.url("/hook"), List.of("chat.message"), List.of(room), null);
+            String pull = pullSubscription(tenant, room);
 
             Kafka.send(producer, events, room, ChatEvents.text(room, "before", "before the poison"));
             Kafka.send(producer, events, room, "{\"not\": \"an event\"}".getBytes(StandardCharsets.UTF_8));
             Kafka.send(producer, events, room, ChatEvents.text(room, "beside", "beside the poison"));
             // the gateway reports the wait: its intake cannot commit past the poison record
             await().atMost(WAIT).until(() -> health("/q/health") == 503);
+            // a later batch is stored while the dead letter still waits: its offsets wait, its pull messages do not
+            Kafka.send(producer, events, room, ChatEvents.text(room, "while", "while the dlq is missing"));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(pulledBodies(tenant, pull))
+                    .anySatisfy(b -> assertThat(b).contains("while the dlq is missing")));
+            assertThat(health("/q/health")).isEqualTo(503);
 
             LateDlq.createTopic(dlq);
             Kafka.send(producer, events, room, ChatEvents.text(room, "after", "after the topic appeared"));
@@ -70,6 +79,18 @@ class MissingEventsDlqTest {
                     .satisfies(r -> assertThat(Kafka.headers(r)).containsEntry("hookgate-error", "missing_field"));
             await().atMost(WAIT).until(() -> health("/q/health/ready") == 200);
         }
+    }
+
+    private static String pullSubscription(Api.Tenant tenant, String room) {
+        return given().auth().oauth2(tenant.apiKey()).contentType(ContentType.JSON)
+                .body(Map.of("mode", "pull", "event_types", List.of("chat.message"), "channels", List.of(room)))
+                .post("/v1/subscriptions").then().statusCode(201).extract().path("id");
+    }
+
+    private static List<String> pulledBodies(Api.Tenant tenant, String subscription) {
+        return given().auth().oauth2(tenant.apiKey()).queryParam("limit", 100)
+                .get("/v1/subscriptions/" + subscription + "/messages").then().statusCode(200)
+                .extract().jsonPath().getList("data.body", String.class);
     }
 
     /** Health lives on the management port (SPEC 5), not beside the API. */
