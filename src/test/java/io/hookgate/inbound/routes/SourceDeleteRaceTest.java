@@ -57,7 +57,8 @@ class SourceDeleteRaceTest {
         if (json == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
         }
         return HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).thenAccept(response -> {
             List<Integer> statuses = seen.get(kind);
