@@ -1,10 +1,9 @@
 package io.hookgate.inbound.ingest;
 
 import io.hookgate.inbound.InboundConfig;
-import io.hookgate.inbound.source.SourceRepository;
+import io.hookgate.inbound.source.SourceLookup;
 import io.hookgate.inbound.source.SourceRow;
 import io.hookgate.inbound.verify.InboundHeaders;
-import io.hookgate.subscription.Scope;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -38,13 +37,13 @@ public class IngestRoute {
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern CHALLENGE = Pattern.compile("[\\x21-\\x7e]{1,256}");
 
-    private final SourceRepository sources;
+    private final SourceLookup sources;
     private final IngestService service;
     private final IngestLimits limits;
     private final InboundMetrics metrics;
     private final long maxBody;
 
-    public IngestRoute(SourceRepository sources, IngestService service, IngestLimits limits, InboundMetrics metrics,
+    public IngestRoute(SourceLookup sources, IngestService service, IngestLimits limits, InboundMetrics metrics,
             InboundConfig config) {
         this.sources = sources;
         this.service = service;
@@ -85,7 +84,7 @@ public class IngestRoute {
             answer(ctx, notFound());
             return;
         }
-        sources.find(Scope.all(), id.get())
+        sources.find(id.get())
                 .chain(found -> found.map(source -> admitted(ctx, source, client, method))
                         .orElseGet(() -> Uni.createFrom().item(notFound())))
                 .subscribe().with(a -> context.runOnContext(v -> answer(ctx, a)),

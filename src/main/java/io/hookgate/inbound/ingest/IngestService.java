@@ -7,8 +7,7 @@ import io.hookgate.inbound.SourceType;
 import io.hookgate.inbound.eventyay.EventyayIntake;
 import io.hookgate.inbound.render.Notification;
 import io.hookgate.inbound.route.EventFilter;
-import io.hookgate.inbound.route.Route;
-import io.hookgate.inbound.routes.RouteRepository;
+import io.hookgate.inbound.routes.RouteLookup;
 import io.hookgate.inbound.source.SourceRow;
 import io.hookgate.inbound.source.SourceSecrets;
 import io.hookgate.inbound.verify.InboundHeaders;
@@ -36,14 +35,14 @@ public class IngestService {
     private static final Logger LOG = Logger.getLogger(IngestService.class);
 
     private final SourceSecrets secrets;
-    private final RouteRepository routes;
+    private final RouteLookup routes;
     private final DedupeStore dedupe;
     private final InboundProducer producer;
     private final EventyayIntake eventyay;
     private final Clock clock;
     private final long workerThreshold;
 
-    public IngestService(SourceSecrets secrets, RouteRepository routes, DedupeStore dedupe, InboundProducer producer,
+    public IngestService(SourceSecrets secrets, RouteLookup routes, DedupeStore dedupe, InboundProducer producer,
             ChatEventParser parser, Clock clock, InboundConfig config) {
         this.secrets = secrets;
         this.routes = routes;
@@ -101,18 +100,12 @@ public class IngestService {
                         records.notifications().stream().map(IngestService::keyed).toList())));
     }
 
-    private record Routing(List<Route> routes, EventFilter defaults) {
-    }
-
     /** Routes only matter where a repository can be extracted (github, gitlab). */
-    private Uni<Routing> routing(SourceRow source) {
+    private Uni<RouteLookup.Routing> routing(SourceRow source) {
         if (source.type() != SourceType.GITHUB && source.type() != SourceType.GITLAB) {
-            return Uni.createFrom().item(new Routing(List.of(), EventFilter.DEFAULTS));
+            return Uni.createFrom().item(new RouteLookup.Routing(List.of(), EventFilter.DEFAULTS));
         }
-        return routes.forSource(source.id()).chain(stored -> stored.isEmpty()
-                ? Uni.createFrom().item(new Routing(List.of(), EventFilter.DEFAULTS))
-                : routes.defaults(source.tenantId()).map(d -> new Routing(
-                        stored.stream().map(RouteRepository.StoredRoute::route).toList(), d)));
+        return routes.routing(source.id(), source.tenantId());
     }
 
     private static InboundProducer.Keyed keyed(Notification n) {

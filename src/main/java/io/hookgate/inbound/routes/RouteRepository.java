@@ -2,84 +2,76 @@ package io.hookgate.inbound.routes;
 
 import io.hookgate.api.ProblemException;
 import io.hookgate.inbound.route.EventFilter;
-import io.hookgate.inbound.route.EventFilters;
 import io.hookgate.inbound.route.Route;
+import io.hookgate.inbound.source.SourceRow;
+import io.hookgate.tenant.ManagementSessions;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgException;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
-/** Prepared SQL over {@code inbound_routes}; callers have already checked that the source is the caller's. */
+/**
+ * {@code inbound_routes} and {@code inbound_route_defaults} through Hibernate Reactive Panache, for the management
+ * API. Tenant scope is enforced one level up, as for pull consumers: every route method takes a {@link SourceRow}
+ * that the caller found through the scoped {@code SourceRepository.find}, and every query names its source id. The
+ * ingest endpoint reads routes through {@link RouteLookup} instead (exact SQL, docs/DESIGN.md).
+ */
 @ApplicationScoped
-public class RouteRepository {
+public class RouteRepository implements PanacheRepositoryBase<RouteEntity, UUID> {
 
-    private final Pool pool;
+    // native: Hibernate Reactive runs no HQL insert ... on conflict; one statement keeps two first PUTs from racing
+    private static final String PUT_DEFAULTS = "INSERT INTO inbound_route_defaults (tenant_id, events)"
+            + " VALUES (:tenant, :events) ON CONFLICT (tenant_id) DO UPDATE SET events = excluded.events,"
+            + " updated_at = now()";
 
-    public RouteRepository(Pool pool) {
-        this.pool = pool;
+    private final ManagementSessions sessions;
+
+    public RouteRepository(ManagementSessions sessions) {
+        this.sessions = sessions;
     }
 
     /** A stored route with its creation time. */
-    public record StoredRoute(Route route, OffsetDateTime createdAt) {
+    public record StoredRoute(Route route, Instant createdAt) {
     }
 
-    public Uni<StoredRoute> insert(UUID sourceId, UUID id, String repository, String channel, List<String> events) {
-        return pool.preparedQuery("INSERT INTO inbound_routes (id, source_id, repository, channel, events)"
-                + " VALUES ($1, $2, $3, $4, $5) RETURNING id, repository, channel, events, created_at")
-                .execute(Tuple.tuple().addUUID(id).addUUID(sourceId).addString(repository).addString(channel)
-                        .addArrayOfString(events == null ? null : events.toArray(String[]::new)))
-                .map(rows -> map(rows.iterator().next()));
+    /** Adds a route; a source deleted since the caller found it is a 404, not a foreign-key 500. */
+    Uni<StoredRoute> insert(SourceRow source, UUID id, String repository, String channel, List<String> events) {
+        RouteEntity entity = new RouteEntity(id, source.id(), repository, channel, events);
+        return sessions.write(() -> persistAndFlush(entity).map(RouteEntity::stored))
+                .onFailure(ForeignKeys::violated).transform(e -> ProblemException.notFound("source"));
     }
 
     /** Every route of the source, oldest first (the order notifications follow). */
-    public Uni<List<StoredRoute>> forSource(UUID sourceId) {
-        return pool.preparedQuery("SELECT id, repository, channel, events, created_at FROM inbound_routes"
-                + " WHERE source_id = $1 ORDER BY created_at, id").execute(Tuple.of(sourceId)).map(rows -> {
-                    List<StoredRoute> out = new ArrayList<>(rows.size());
-                    rows.forEach(row -> out.add(map(row)));
-                    return out;
-                });
+    Uni<List<StoredRoute>> forSource(SourceRow source) {
+        return sessions.read(() -> find("sourceId = ?1 order by createdAt, id", source.id()).list()
+                .map(rows -> rows.stream().map(RouteEntity::stored).toList()));
     }
 
-    public Uni<Boolean> delete(UUID sourceId, UUID routeId) {
-        return pool.preparedQuery("DELETE FROM inbound_routes WHERE id = $1 AND source_id = $2")
-                .execute(Tuple.of(routeId, sourceId)).map(rows -> rows.rowCount() > 0);
+    Uni<Long> count(SourceRow source) {
+        return sessions.read(() -> count("sourceId", source.id()));
+    }
+
+    /** False when the route is not one of this source's. */
+    Uni<Boolean> delete(SourceRow source, UUID routeId) {
+        return sessions.write(() -> delete("id = ?1 and sourceId = ?2", routeId, source.id())
+                .map(deleted -> deleted > 0));
     }
 
     /** The tenant's default events, or the built-in defaults when it never set any. */
-    public Uni<EventFilter> defaults(UUID tenantId) {
-        return pool.preparedQuery("SELECT events FROM inbound_route_defaults WHERE tenant_id = $1")
-                .execute(Tuple.of(tenantId)).map(rows -> rows.size() == 0 ? EventFilter.DEFAULTS
-                        : filter(rows.iterator().next().getArrayOfStrings("events")).orElse(EventFilter.DEFAULTS));
+    Uni<EventFilter> defaults(UUID tenantId) {
+        return sessions.read(() -> getSession().chain(session -> session.find(RouteDefaultsEntity.class, tenantId))
+                .map(row -> row == null ? EventFilter.DEFAULTS
+                        : RouteLookup.filter(row.events()).orElse(EventFilter.DEFAULTS)));
     }
 
-    public Uni<Void> putDefaults(UUID tenantId, List<String> events) {
-        return pool.preparedQuery("INSERT INTO inbound_route_defaults (tenant_id, events) VALUES ($1, $2)"
-                + " ON CONFLICT (tenant_id) DO UPDATE SET events = EXCLUDED.events, updated_at = now()")
-                .execute(Tuple.tuple().addUUID(tenantId).addArrayOfString(events.toArray(String[]::new)))
-                // foreign key violation: the admin named a tenant that does not exist
-                .onFailure(e -> e instanceof PgException pg && "23503".equals(pg.getSqlState()))
-                .transform(e -> ProblemException.notFound("tenant"))
+    /** Sets the tenant's defaults; a tenant that does not exist is a 404. */
+    Uni<Void> putDefaults(UUID tenantId, List<String> events) {
+        return sessions.write(() -> getSession().chain(session -> session.createNativeQuery(PUT_DEFAULTS)
+                .setParameter("tenant", tenantId).setParameter("events", events.toArray(String[]::new))
+                .executeUpdate()))
+                .onFailure(ForeignKeys::violated).transform(e -> ProblemException.notFound("tenant"))
                 .replaceWithVoid();
-    }
-
-    private static StoredRoute map(Row row) {
-        String[] events = row.getArrayOfStrings("events");
-        return new StoredRoute(new Route(row.getUUID("id").toString(), row.getString("repository"),
-                row.getString("channel"), events == null ? Optional.empty() : filter(events)),
-                row.getOffsetDateTime("created_at"));
-    }
-
-    private static Optional<EventFilter> filter(String[] events) {
-        return EventFilters.parse(Arrays.asList(events)) instanceof EventFilters.Parsed.Valid valid
-                ? Optional.of(valid.filter()) : Optional.empty();
     }
 }

@@ -54,27 +54,27 @@ public class RouteService {
         }
         return sources.find(caller, sourceIdText).chain(source -> channelScope.of(caller, source.tenantId())
                 .invoke(tenant -> ChannelScope.require(tenant, List.of(request.channel())))
-                .chain(() -> repository.forSource(source.id()))
+                .chain(() -> repository.count(source))
                 .invoke(existing -> {
-                    if (existing.size() >= MAX_ROUTES) {
+                    if (existing >= MAX_ROUTES) {
                         throw new ProblemException(409, "too-many-routes", "Conflict",
                                 "a source may have at most " + MAX_ROUTES + " routes");
                     }
                 })
-                .chain(() -> repository.insert(source.id(), UUID.randomUUID(), request.repository(),
+                .chain(() -> repository.insert(source, UUID.randomUUID(), request.repository(),
                         request.channel(), events))
                 .map(stored -> RouteViews.Route.of(source.id().toString(), stored)));
     }
 
     public Uni<RouteViews.Routes> list(Principal caller, String sourceIdText) {
-        return sources.find(caller, sourceIdText).chain(source -> repository.forSource(source.id())
+        return sources.find(caller, sourceIdText).chain(source -> repository.forSource(source)
                 .map(all -> new RouteViews.Routes(all.stream()
                         .map(r -> RouteViews.Route.of(source.id().toString(), r)).toList())));
     }
 
     public Uni<Void> delete(Principal caller, String sourceIdText, String routeIdText) {
         UUID routeId = PathIds.uuid(routeIdText, "route");
-        return sources.find(caller, sourceIdText).chain(source -> repository.delete(source.id(), routeId))
+        return sources.find(caller, sourceIdText).chain(source -> repository.delete(source, routeId))
                 .invoke(deleted -> {
                     if (!deleted) {
                         throw ProblemException.notFound("route");

@@ -29,7 +29,7 @@ public final class RouteViews {
 
         static Route of(String sourceId, RouteRepository.StoredRoute stored) {
             return new Route(stored.route().id(), sourceId, stored.route().repository(), stored.route().channel(),
-                    stored.route().events().map(EventFilters::wire).orElse(null), stored.createdAt().toInstant());
+                    stored.route().events().map(EventFilters::wire).orElse(null), stored.createdAt());
         }
     }
 

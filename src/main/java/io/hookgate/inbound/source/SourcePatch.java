@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookgate.api.ProblemException;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,8 +20,8 @@ final class SourcePatch {
     private SourcePatch() {
     }
 
-    /** The columns to set (names fixed here), and the new channels of an eventyay source or null. */
-    record Changes(Map<String, Object> columns, List<String> channels) {
+    /** The columns to set, and the new channels of an eventyay source or null. */
+    record Changes(SourceChanges columns, List<String> channels) {
     }
 
     static Changes of(SourceRow row, JsonNode body) {
@@ -37,25 +35,25 @@ final class SourcePatch {
             }
         }
         SourceRules rules = new SourceRules();
-        Map<String, Object> columns = new LinkedHashMap<>();
+        SourceChanges columns = new SourceChanges();
         List<String> channels = null;
         if (body.has("name")) {
-            columns.put("name", rules.name(text(body.get("name"), "name")));
+            columns.name(rules.name(text(body.get("name"), "name")));
         }
         if (body.has("allow_cidrs")) {
             List<String> cidrs = body.get("allow_cidrs").isNull() ? null
                     : rules.allowCidrs(list(body.get("allow_cidrs"), "allow_cidrs"));
-            columns.put("allow_cidrs", SourceRepository.array(cidrs));
+            columns.allowCidrs(cidrs);
         }
         if (body.has("hmac")) {
             CreateSourceRequest.HmacRequest hmac = body.get("hmac").isNull() ? null
                     : convert(body.get("hmac"), new TypeReference<>() { }, "hmac");
-            columns.put("hmac", HmacJson.toJson(rules.hmac(row.type(), hmac)));
+            columns.hmac(rules.hmac(row.type(), hmac));
         }
         if (body.has("channels")) {
             channels = rules.channels(row.type(), body.get("channels").isNull() ? null
                     : list(body.get("channels"), "channels"));
-            columns.put("channels", SourceRepository.array(channels));
+            columns.channels(channels);
         }
         rules.throwIfInvalid();
         return new Changes(columns, channels);

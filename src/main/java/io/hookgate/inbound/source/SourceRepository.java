@@ -1,174 +1,118 @@
 package io.hookgate.inbound.source;
 
-import io.hookgate.inbound.SourceType;
 import io.hookgate.api.Cursor;
 import io.hookgate.subscription.Scope;
+import io.hookgate.tenant.ManagementSessions;
+import io.hookgate.tenant.TenantScope;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.hibernate.reactive.mutiny.Mutiny;
 
-/** Prepared SQL over {@code inbound_sources}; a tenant {@link Scope} adds {@code tenant_id = $n}. */
+/**
+ * {@code inbound_sources} through Hibernate Reactive Panache, for the management API. Every method takes a
+ * {@link Scope}, and every query goes through {@link TenantScope#restrict}, so another tenant's source is simply not
+ * found. The ingest endpoint reads sources through {@link SourceLookup} instead (exact SQL, docs/DESIGN.md).
+ */
 @ApplicationScoped
-public class SourceRepository {
+public class SourceRepository implements PanacheRepositoryBase<SourceEntity, UUID> {
 
-    private static final String COLUMNS = "id, tenant_id, type, name, allow_cidrs, hmac, channels,"
-            + " secret_key_version, secret_ciphertext, previous_key_version, previous_ciphertext,"
-            + " previous_expires_at, created_at, updated_at";
+    private static final String BY_ID = "id = :id";
+    private static final String ORDER = " order by createdAt, id";
 
-    private final Pool pool;
+    private final ManagementSessions sessions;
 
-    public SourceRepository(Pool pool) {
-        this.pool = pool;
+    public SourceRepository(ManagementSessions sessions) {
+        this.sessions = sessions;
     }
 
+    /** Inserts a new source; created_at and updated_at come from the database clock. */
     Uni<SourceRow> insert(NewSource s) {
-        String sql = "INSERT INTO inbound_sources (id, tenant_id, type, name, allow_cidrs, hmac, channels,"
-                + " secret_key_version, secret_ciphertext) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-                + " RETURNING " + COLUMNS;
-        Tuple params = Tuple.tuple().addUUID(s.id()).addUUID(s.tenantId()).addString(s.type().wire())
-                .addString(s.name()).addArrayOfString(array(s.allowCidrs()))
-                .addValue(HmacJson.toJson(s.hmac())).addArrayOfString(array(s.channels()))
-                .addInteger(s.secret().keyVersion()).addBuffer(Buffer.buffer(s.secret().blob()));
-        return pool.preparedQuery(sql).execute(params).map(rows -> map(rows.iterator().next()));
+        SourceEntity entity = new SourceEntity(s);
+        // the flush reads back the database's created_at and updated_at (RETURNING)
+        return sessions.write(() -> persistAndFlush(entity).map(SourceEntity::row));
     }
 
-    /** The source with this id in the scope; {@link Scope#all()} for the ingest endpoint. */
+    /** The source with this id inside the scope. */
     public Uni<Optional<SourceRow>> find(Scope scope, UUID id) {
-        List<Object> params = new ArrayList<>(List.of(id));
-        String where = scoped("id = $1", scope, params);
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM inbound_sources WHERE " + where)
-                .execute(Tuple.from(params)).map(SourceRepository::first);
+        TenantScope.Restricted where = scope.restrict(BY_ID, Map.of("id", id));
+        return sessions.read(() -> find(where.where(), where.params()).firstResult().map(SourceRepository::row));
     }
 
+    /** Up to {@code limit} rows after the cursor, ordered by (created_at, id). */
     Uni<List<SourceRow>> page(Scope scope, Optional<Cursor> after, int limit) {
-        List<Object> params = new ArrayList<>();
-        List<String> predicates = new ArrayList<>();
-        scope.tenantId().ifPresent(tenant -> {
-            params.add(tenant);
-            predicates.add("tenant_id = $" + params.size());
-        });
-        after.ifPresent(cursor -> {
-            params.add(utc(cursor.createdAt()));
-            params.add(cursor.id());
-            predicates.add("(created_at, id) > ($" + (params.size() - 1) + ", $" + params.size() + ")");
-        });
-        params.add(limit);
-        String where = predicates.isEmpty() ? "" : " WHERE " + String.join(" AND ", predicates);
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM inbound_sources" + where
-                + " ORDER BY created_at, id LIMIT $" + params.size()).execute(Tuple.from(params))
-                .map(SourceRepository::all);
+        TenantScope.Restricted where = after
+                .map(cursor -> scope.restrict("(createdAt, id) > (:createdAt, :id)",
+                        Map.of("createdAt", cursor.createdAt(), "id", cursor.id())))
+                .orElseGet(() -> scope.restrict("", Map.of()));
+        return sessions.read(() -> find(where.where() + ORDER, where.params()).range(0, limit - 1).list()
+                .map(rows -> rows.stream().map(SourceEntity::row).toList()));
     }
 
-    /** Sets the given columns (names are fixed by {@link SourcePatch}) and bumps updated_at. */
-    Uni<Optional<SourceRow>> update(Scope scope, UUID id, Map<String, Object> columns) {
-        if (columns.isEmpty()) {
+    /** Applies the changes and bumps updated_at; empty when the row is not in scope (or was deleted meanwhile). */
+    Uni<Optional<SourceRow>> update(Scope scope, UUID id, SourceChanges changes) {
+        if (changes.isEmpty()) {
             return find(scope, id);
         }
-        List<Object> params = new ArrayList<>(List.of(id));
-        String where = scoped("id = $1", scope, params);
+        Map<String, Object> params = new HashMap<>();
         List<String> sets = new ArrayList<>();
-        for (Map.Entry<String, Object> c : columns.entrySet()) {
-            params.add(c.getValue());
-            sets.add(c.getKey() + " = $" + params.size());
+        for (Map.Entry<SourceChanges.Column, Object> change : changes.values().entrySet()) {
+            String attribute = change.getKey().attribute();
+            if (change.getValue() == null) {
+                sets.add(attribute + " = null");
+            } else {
+                params.put(attribute, change.getValue());
+                sets.add(attribute + " = :" + attribute);
+            }
         }
-        return pool.preparedQuery("UPDATE inbound_sources SET " + String.join(", ", sets)
-                + ", updated_at = now() WHERE " + where + " RETURNING " + COLUMNS)
-                .execute(Tuple.from(params)).map(SourceRepository::first);
+        params.put("id", id);
+        TenantScope.Restricted where = scope.restrict(BY_ID, params);
+        String statement = String.join(", ", sets) + ", updatedAt = current_timestamp where " + where.where();
+        return sessions.write(() -> update(statement, where.params()).chain(updated -> updated == 0
+                ? Uni.createFrom().item(Optional.<SourceRow>empty())
+                : find(scope, id)));
     }
 
+    /** Deletes the source (its routes and dedupe rows cascade); false when it is not in scope. */
     Uni<Boolean> delete(Scope scope, UUID id) {
-        List<Object> params = new ArrayList<>(List.of(id));
-        String where = scoped("id = $1", scope, params);
-        return pool.preparedQuery("DELETE FROM inbound_sources WHERE " + where).execute(Tuple.from(params))
-                .map(rows -> rows.rowCount() > 0);
+        TenantScope.Restricted where = scope.restrict(BY_ID, Map.of("id", id));
+        return sessions.write(() -> delete(where.where(), where.params()).map(deleted -> deleted > 0));
     }
 
     /** Replaces the secret slots under a row lock, so concurrent rotations cannot lose a key. */
     Uni<Optional<SourceRow>> rotate(Scope scope, UUID id, Function<SourceRow, SourceSecrets.Slots> rotate) {
-        return pool.withTransaction(conn -> lock(conn, scope, id).onItem().transformToUni(locked -> locked.isEmpty()
-                ? Uni.createFrom().item(Optional.<SourceRow>empty())
-                : writeSlots(conn, id, rotate.apply(locked.get())).map(Optional::of)));
+        TenantScope.Restricted where = scope.restrict(BY_ID, Map.of("id", id));
+        return sessions.write(() -> find(where.where(), where.params()).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult().chain(locked -> locked == null
+                        ? Uni.createFrom().item(Optional.<SourceRow>empty())
+                        : writeSlots(locked.row().id(), rotate.apply(locked.row())).map(Optional::of)));
     }
 
-    private Uni<Optional<SourceRow>> lock(SqlConnection conn, Scope scope, UUID id) {
-        List<Object> params = new ArrayList<>(List.of(id));
-        String where = scoped("id = $1", scope, params);
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM inbound_sources WHERE " + where + " FOR UPDATE")
-                .execute(Tuple.from(params)).map(SourceRepository::first);
+    private Uni<SourceRow> writeSlots(UUID id, SourceSecrets.Slots slots) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", id);
+        params.put("currentVersion", slots.current().keyVersion());
+        params.put("current", slots.current().blob());
+        params.put("previousVersion", slots.previous().keyVersion());
+        params.put("previous", slots.previous().blob());
+        params.put("previousExpiresAt", slots.previousExpiresAt());
+        String statement = "secretKeyVersion = :currentVersion, secretCiphertext = :current,"
+                + " previousKeyVersion = :previousVersion, previousCiphertext = :previous,"
+                + " previousExpiresAt = :previousExpiresAt, updatedAt = current_timestamp where id = :id";
+        // the bulk update bypasses the session: forget the locked entity, then load what was written
+        return update(statement, params).chain(() -> getSession()).invoke(Mutiny.Session::clear)
+                .chain(() -> findById(id)).map(SourceEntity::row);
     }
 
-    private Uni<SourceRow> writeSlots(SqlConnection conn, UUID id, SourceSecrets.Slots slots) {
-        String sql = "UPDATE inbound_sources SET secret_key_version = $2, secret_ciphertext = $3,"
-                + " previous_key_version = $4, previous_ciphertext = $5, previous_expires_at = $6,"
-                + " updated_at = now() WHERE id = $1 RETURNING " + COLUMNS;
-        Tuple params = Tuple.tuple().addUUID(id)
-                .addInteger(slots.current().keyVersion()).addBuffer(Buffer.buffer(slots.current().blob()))
-                .addInteger(slots.previous().keyVersion()).addBuffer(Buffer.buffer(slots.previous().blob()))
-                .addValue(utc(slots.previousExpiresAt()));
-        return conn.preparedQuery(sql).execute(params).map(rows -> map(rows.iterator().next()));
-    }
-
-    private static String scoped(String predicate, Scope scope, List<Object> params) {
-        if (scope.tenantId().isEmpty()) {
-            return predicate;
-        }
-        params.add(scope.tenantId().get());
-        return predicate + " AND tenant_id = $" + params.size();
-    }
-
-    private static Optional<SourceRow> first(RowSet<Row> rows) {
-        return rows.size() == 0 ? Optional.empty() : Optional.of(map(rows.iterator().next()));
-    }
-
-    private static List<SourceRow> all(RowSet<Row> rows) {
-        List<SourceRow> list = new ArrayList<>(rows.size());
-        rows.forEach(row -> list.add(map(row)));
-        return list;
-    }
-
-    private static SourceRow map(Row row) {
-        Buffer previous = row.getBuffer("previous_ciphertext");
-        Object hmac = row.getValue("hmac");
-        return new SourceRow(row.getUUID("id"), row.getUUID("tenant_id"),
-                SourceType.fromWire(row.getString("type")).orElseThrow(), row.getString("name"),
-                list(row.getArrayOfStrings("allow_cidrs")),
-                HmacJson.fromJson(hmac instanceof JsonObject json ? json : null),
-                list(row.getArrayOfStrings("channels")), row.getInteger("secret_key_version"),
-                row.getBuffer("secret_ciphertext").getBytes(), row.getInteger("previous_key_version"),
-                previous == null ? null : previous.getBytes(), instant(row, "previous_expires_at"),
-                instant(row, "created_at"), instant(row, "updated_at"));
-    }
-
-    static String[] array(List<String> list) {
-        return list == null ? null : list.toArray(String[]::new);
-    }
-
-    private static List<String> list(String[] array) {
-        return array == null ? null : Arrays.asList(array);
-    }
-
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    private static Optional<SourceRow> row(SourceEntity entity) {
+        return Optional.ofNullable(entity).map(SourceEntity::row);
     }
 }

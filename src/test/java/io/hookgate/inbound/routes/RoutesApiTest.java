@@ -1,0 +1,89 @@
+package io.hookgate.inbound.routes;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.hookgate.api.ProblemException;
+import io.hookgate.inbound.InboundApi;
+import io.hookgate.inbound.source.SourceRepository;
+import io.hookgate.inbound.source.SourceRow;
+import io.hookgate.subscription.Scope;
+import io.hookgate.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Routes and route defaults through the Panache repository: tenant scope, vanished sources, unknown tenants. */
+@QuarkusTest
+class RoutesApiTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String REPO = "octo-org/hello-world";
+
+    @Inject
+    RouteRepository routes;
+    @Inject
+    SourceRepository sources;
+
+    @Test
+    void anotherTenantsRouteIsNotFoundEvenThroughTheCallersOwnSource() {
+        Api.Tenant owner = Api.tenant("*");
+        Api.Tenant other = Api.tenant("*");
+        InboundApi.Source ownerSource = InboundApi.create(owner, "github");
+        InboundApi.Source otherSource = InboundApi.create(other, "github");
+        String routeId = InboundApi.route(owner, ownerSource, REPO, "room", null);
+
+        given().auth().oauth2(other.apiKey()).delete("/v1/sources/" + otherSource.id() + "/routes/" + routeId)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(other.apiKey()).delete("/v1/sources/" + ownerSource.id() + "/routes/" + routeId)
+                .then().statusCode(404);
+        given().auth().oauth2(other.apiKey()).contentType(ContentType.JSON)
+                .body(Map.of("repository", REPO, "channel", "room"))
+                .post("/v1/sources/" + ownerSource.id() + "/routes").then().statusCode(404);
+        given().auth().oauth2(other.apiKey()).get("/v1/sources/" + otherSource.id() + "/routes").then()
+                .statusCode(200).body("data", equalTo(List.of()));
+        given().auth().oauth2(owner.apiKey()).get("/v1/sources/" + ownerSource.id() + "/routes").then()
+                .statusCode(200).body("data.id", equalTo(List.of(routeId)))
+                .body("data[0].source_id", equalTo(ownerSource.id())).body("data[0].events", equalTo(null));
+    }
+
+    @Test
+    void aRouteAddedToASourceDeletedMeanwhileIsA404NotAForeignKeyError() {
+        Api.Tenant tenant = Api.tenant("*");
+        UUID id = UUID.fromString(InboundApi.create(tenant, "github").id());
+        Scope scope = Scope.tenant(UUID.fromString(tenant.id()));
+        SourceRow found = sources.find(scope, id).await().atMost(WAIT).orElseThrow();
+        given().auth().oauth2(tenant.apiKey()).delete("/v1/sources/" + id).then().statusCode(204);
+
+        Throwable failure = routes.insert(found, UUID.randomUUID(), REPO, "room", List.of("push"))
+                .onItem().<Throwable>transform(ignored -> null).onFailure().recoverWithItem(e -> e)
+                .await().atMost(WAIT);
+        assertThat(failure).isInstanceOfSatisfying(ProblemException.class,
+                problem -> assertThat(problem.status()).isEqualTo(404));
+        assertThat(routes.forSource(found).await().atMost(WAIT)).isEmpty();
+    }
+
+    @Test
+    void defaultsForATenantThatDoesNotExistAreA404AndTheAdminMustNameOne() {
+        given().auth().oauth2(Api.ADMIN_KEY).contentType(ContentType.JSON).queryParam("tenant_id",
+                UUID.randomUUID().toString()).body(Map.of("events", List.of("push"))).put("/v1/route-defaults")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Api.ADMIN_KEY).get("/v1/route-defaults").then().statusCode(422);
+        Api.Tenant tenant = Api.tenant("*");
+        given().auth().oauth2(Api.ADMIN_KEY).queryParam("tenant_id", tenant.id()).get("/v1/route-defaults")
+                .then().statusCode(200).body("events", equalTo(List.of("commit_comment", "issue_comment", "issues",
+                        "pull_request", "pull_request_review_comment", "push")));
+        given().auth().oauth2(Api.ADMIN_KEY).contentType(ContentType.JSON).queryParam("tenant_id", tenant.id())
+                .body(Map.of("events", List.of("*"))).put("/v1/route-defaults").then().statusCode(200)
+                .body("events", equalTo(List.of("*")));
+        given().auth().oauth2(tenant.apiKey()).contentType(ContentType.JSON)
+                .body(Map.of("events", List.of("release", "push", "push"))).put("/v1/route-defaults").then()
+                .statusCode(200).body("events", equalTo(List.of("push", "release")));
+    }
+}
