@@ -3,16 +3,18 @@ package io.hookgate.pull;
 import io.hookgate.pull.wake.Wakeups;
 import io.hookgate.subscription.SubscriptionRow;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.Cancellable;
+import io.smallrye.mutiny.subscription.UniEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Reads a page of a pull subscription, long-polling when asked: while nothing is visible it waits on
- * {@link Wakeups} (a pending Uni: no thread, no connection) and reads again. A wake-up whose rows are not visible
+ * {@link Wakeups} (a callback: no thread, no connection, no Mutiny chain) and reads again. A wake-up whose rows are not visible
  * yet (an older transaction still holds the snapshot's xmin back) is re-checked after 20, 40, 80, 160 ms.
  */
 @ApplicationScoped
@@ -50,32 +52,107 @@ public class PullReader {
     /** Reads, waiting up to {@code wait} for a message when none is visible. */
     public Uni<Read> read(SubscriptionRow subscription, Optional<PullCursor> after, int limit, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
-        return attempt(subscription, after, limit, deadline, 0);
+        return Uni.createFrom().emitter(emitter -> new Poll(subscription.id(), after, limit, deadline, emitter)
+                .attempt(0));
     }
 
-    private Uni<Read> attempt(SubscriptionRow subscription, Optional<PullCursor> after, int limit, long deadline,
-            int recheck) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-            return store.read(subscription.id(), after, limit).map(page -> new Read(page, next(after, page)));
-        }
-        // the waiter exists before the read: a message committed while the read runs still wakes it
-        Duration pause = recheck > 0 ? min(RECHECKS[recheck - 1], left) : Duration.ofNanos(left);
-        long before = System.nanoTime();
-        CompletableFuture<Void> woken = new CompletableFuture<>();
-        Cancellable waiter = wakeups.next(subscription.id(), pause).subscribe()
-                .with(ignored -> woken.complete(null), woken::completeExceptionally);
-        return store.read(subscription.id(), after, limit).chain(page -> {
-            if (!page.messages().isEmpty() || page.refresh()) {
-                waiter.cancel();
-                return Uni.createFrom().item(new Read(page, next(after, page)));
-            }
-            return Uni.createFrom().completionStage(woken).chain(() -> {
-                boolean early = System.nanoTime() - before < pause.toNanos() - 1_000_000;
-                int nextCheck = early ? 1 : recheck > 0 && recheck < RECHECKS.length ? recheck + 1 : 0;
-                return attempt(subscription, after, limit, deadline, nextCheck);
+    /**
+     * One long-poll as one object, not a Mutiny chain that grows by an operator per re-read: while it waits, a held
+     * call keeps this, one {@link Step} and its waiter (docs/BENCHMARKS.md, "Memory per held long-poll").
+     */
+    private final class Poll {
+        private final UUID subscriptionId;
+        private final Optional<PullCursor> after;
+        private final int limit;
+        private final long deadline;
+        private final UniEmitter<? super Read> emitter;
+        private volatile Runnable forgetWaiter = () -> { };
+        private volatile boolean ended;
+
+        Poll(UUID subscriptionId, Optional<PullCursor> after, int limit, long deadline,
+                UniEmitter<? super Read> emitter) {
+            this.subscriptionId = subscriptionId;
+            this.after = after;
+            this.limit = limit;
+            this.deadline = deadline;
+            this.emitter = emitter;
+            // a client that goes away forgets its waiter at once, not when its wait ends
+            emitter.onTermination(() -> {
+                ended = true;
+                forgetWaiter.run();
             });
-        }).onFailure().invoke(waiter::cancel).onCancellation().invoke(waiter::cancel);
+        }
+
+        void attempt(int recheck) {
+            long left = deadline - System.nanoTime();
+            if (ended) {
+                return;
+            }
+            if (left <= 0) {
+                store.read(subscriptionId, after, limit).subscribe().with(this::answer, emitter::fail);
+                return;
+            }
+            Duration pause = recheck > 0 ? min(RECHECKS[recheck - 1], left) : Duration.ofNanos(left);
+            Step step = new Step(this, recheck, pause);
+            // the waiter exists before the read: a message committed while the read runs still wakes it
+            forgetWaiter = wakeups.await(subscriptionId, pause, step);
+            if (ended) {
+                forgetWaiter.run(); // ended while registering: onTermination ran with the previous handle
+                return;
+            }
+            store.read(subscriptionId, after, limit).subscribe().with(page -> {
+                if (!page.messages().isEmpty() || page.refresh()) {
+                    forgetWaiter.run();
+                    answer(page);
+                } else {
+                    step.arrive(null);
+                }
+            }, failure -> {
+                forgetWaiter.run();
+                emitter.fail(failure);
+            });
+        }
+
+        private void answer(PullStore.StoredPage page) {
+            emitter.complete(new Read(page, next(after, page)));
+        }
+    }
+
+    /** One wait of a poll: the next read starts when both the empty read and the wake-up (or timeout) arrived. */
+    private static final class Step extends AtomicInteger implements Consumer<Throwable> {
+        private final Poll poll;
+        private final int recheck;
+        private final Duration pause;
+        private final long before = System.nanoTime();
+        private volatile Throwable refused;
+
+        Step(Poll poll, int recheck, Duration pause) {
+            this.poll = poll;
+            this.recheck = recheck;
+            this.pause = pause;
+        }
+
+        @Override
+        public void accept(Throwable failure) {
+            arrive(failure);
+        }
+
+        void arrive(Throwable failure) {
+            if (failure != null) {
+                refused = failure;
+            }
+            if (incrementAndGet() < 2) {
+                return;
+            }
+            if (refused != null) {
+                poll.emitter.fail(refused);
+                return;
+            }
+            // woken well before the pause ended: the rows may not be visible yet, so re-check soon
+            boolean early = System.nanoTime() - before < pause.toNanos() - 1_000_000;
+            int nextCheck = early ? 1 : recheck > 0 && recheck < RECHECKS.length ? recheck + 1 : 0;
+            poll.attempt(nextCheck);
+        }
     }
 
     /** SPEC 11: the last message's cursor, else the after given (or, after a refresh, where retention ended). */

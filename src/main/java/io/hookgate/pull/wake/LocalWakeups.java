@@ -1,6 +1,6 @@
 package io.hookgate.pull.wake;
 
-import io.smallrye.mutiny.Uni;
+import io.vertx.core.Handler;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
@@ -12,50 +12,51 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * The waiters of this replica: a pending {@link Uni} and one timer each, no thread. Stores on this replica, the
- * LISTEN connection and the periodic recheck all wake through it ({@link ReplicaWakeups} is the injected seam).
+ * The waiters of this replica: one {@link Waiter} and one timer each, no thread. Stores on this replica, the LISTEN
+ * connection and the periodic recheck all wake through it ({@link ReplicaWakeups} is the injected seam).
  */
 @ApplicationScoped
 @Typed(LocalWakeups.class)
 public class LocalWakeups implements Wakeups {
 
-    private final Vertx vertx;
-    private final Map<UUID, Set<Consumer<Void>>> waiters = new ConcurrentHashMap<>();
+    private final io.vertx.core.Vertx vertx;
+    private final Map<UUID, Set<Waiter>> waiters = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
 
     public LocalWakeups(Vertx vertx) {
-        this.vertx = vertx;
+        this.vertx = vertx.getDelegate();
     }
 
     @Override
-    public Uni<Void> next(UUID subscriptionId, Duration max) {
-        return Uni.createFrom().emitter(emitter -> {
-            Consumer<Void> wake = ignored -> emitter.complete(null);
-            count.incrementAndGet();
-            // compute, not computeIfAbsent + add: a concurrent stored() must not remove the set between the two
-            waiters.compute(subscriptionId, (id, set) -> {
-                Set<Consumer<Void>> s = set == null ? ConcurrentHashMap.newKeySet() : set;
-                s.add(wake);
-                return s;
-            });
-            long timer = vertx.setTimer(Math.max(1, max.toMillis()), id -> emitter.complete(null));
-            emitter.onTermination(() -> {
-                count.decrementAndGet();
-                vertx.cancelTimer(timer);
-                forget(subscriptionId, wake);
-            });
+    public Runnable await(UUID subscriptionId, Duration max, Consumer<Throwable> done) {
+        Waiter waiter = new Waiter(subscriptionId, done);
+        count.incrementAndGet();
+        waiter.timer = vertx.setTimer(Math.max(1, max.toMillis()), waiter);
+        // compute, not computeIfAbsent + add: a concurrent stored() must not remove the set between the two
+        waiters.compute(subscriptionId, (id, set) -> {
+            Set<Waiter> s = set == null ? ConcurrentHashMap.newKeySet() : set;
+            s.add(waiter);
+            return s;
         });
+        if (waiter.get()) {
+            forget(waiter); // finished (timer) before it was registered: leave no entry behind
+        }
+        return waiter::cancel;
     }
 
     @Override
     public void stored(Collection<UUID> subscriptionIds) {
         for (UUID id : subscriptionIds) {
-            wake(waiters.remove(id));
+            Set<Waiter> woken = waiters.remove(id);
+            if (woken != null) {
+                woken.forEach(Waiter::wake);
+            }
         }
     }
 
@@ -86,16 +87,52 @@ public class LocalWakeups implements Wakeups {
         return count.get();
     }
 
-    private static void wake(Set<Consumer<Void>> woken) {
-        if (woken != null) {
-            woken.forEach(wake -> wake.accept(null));
-        }
-    }
-
-    private void forget(UUID subscriptionId, Consumer<Void> wake) {
-        waiters.computeIfPresent(subscriptionId, (id, set) -> {
-            set.remove(wake);
+    private void forget(Waiter waiter) {
+        waiters.computeIfPresent(waiter.subscriptionId, (id, set) -> {
+            set.remove(waiter);
             return set.isEmpty() ? null : set;
         });
+    }
+
+    /** One waiter; true once woken, timed out or cancelled (whichever came first wins, the rest do nothing). */
+    private final class Waiter extends AtomicBoolean implements Handler<Long> {
+        private final UUID subscriptionId;
+        private final Consumer<Throwable> done;
+        private volatile long timer = -1;
+
+        Waiter(UUID subscriptionId, Consumer<Throwable> done) {
+            this.subscriptionId = subscriptionId;
+            this.done = done;
+        }
+
+        @Override
+        public void handle(Long firedTimer) {
+            if (end()) {
+                forget(this);
+                done.accept(null);
+            }
+        }
+
+        void wake() {
+            if (end()) {
+                vertx.cancelTimer(timer);
+                done.accept(null);
+            }
+        }
+
+        void cancel() {
+            if (end()) {
+                vertx.cancelTimer(timer);
+                forget(this);
+            }
+        }
+
+        private boolean end() {
+            if (compareAndSet(false, true)) {
+                count.decrementAndGet();
+                return true;
+            }
+            return false;
+        }
     }
 }

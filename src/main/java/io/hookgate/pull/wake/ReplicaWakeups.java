@@ -2,11 +2,11 @@ package io.hookgate.pull.wake;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The injected {@link Wakeups}: this replica's {@link LocalWakeups}, bounded by {@code hookgate.pull.max-waiters}.
@@ -27,12 +27,13 @@ public class ReplicaWakeups implements Wakeups {
     }
 
     @Override
-    public Uni<Void> next(UUID subscriptionId, Duration max) {
+    public Runnable await(UUID subscriptionId, Duration max, Consumer<Throwable> done) {
         // checked, then registered: concurrent callers on other event loops may overshoot by one each, no more
         if (!admits()) {
-            return Uni.createFrom().failure(new TooManyWaitersException(maxWaiters));
+            done.accept(new TooManyWaitersException(maxWaiters));
+            return () -> { };
         }
-        return local.next(subscriptionId, max);
+        return local.await(subscriptionId, max, done);
     }
 
     @Override

@@ -41,8 +41,12 @@ public final class BenchOptions {
     int subscriptions = 20;
     Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
     Path out = Path.of("target", "bench");
-    // the heap and GC of the Kubernetes deployment (k8s/app/deployment.yaml): 256 MiB, Serial
-    List<String> gatewayJvm = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC"));
+    // the JVM options of the Kubernetes deployment (k8s/app/deployment.yaml): 256 MiB heap, Serial GC, native heap
+    // trimmed every 5 s
+    List<String> gatewayJvm = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:TrimNativeHeapInterval=5000"));
+    // MALLOC_ARENA_MAX of the Kubernetes deployment; 0 leaves glibc's default (8 arenas per core)
+    int gatewayMallocArenas = 2;
     String bootstrap = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
 
     static BenchOptions parse(String[] args) {
@@ -79,6 +83,7 @@ public final class BenchOptions {
                 case "--no-isolation" -> o.isolation = false;
                 case "--no-scaling" -> o.scaling = false;
                 case "--no-sweep" -> o.sweep = false;
+                case "--gateway-malloc-arenas" -> o.gatewayMallocArenas = Integer.parseInt(args[++i]);
                 case "--jfr" -> o.jfr = true;
                 case "--dump" -> o.dump = true;
                 case "--jar" -> o.jar = Path.of(args[++i]);

@@ -271,7 +271,9 @@ final class Scenarios implements AutoCloseable {
         if (options.jfr) {
             jvm.add(jfrOption("gateway-" + name));
         }
-        Gateway gateway = Gateway.launch(options.jar, jvm, Map.of(), topics, logFile("gateway-" + name));
+        Map<String, String> env = options.gatewayMallocArenas > 0
+                ? Map.of("MALLOC_ARENA_MAX", Integer.toString(options.gatewayMallocArenas)) : Map.of();
+        Gateway gateway = Gateway.launch(options.jar, jvm, env, topics, logFile("gateway-" + name));
         try {
             long ready = gateway.awaitReady(READY_TIMEOUT);
             readyMillis.add((double) ready);

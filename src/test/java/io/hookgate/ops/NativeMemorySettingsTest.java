@@ -1,0 +1,35 @@
+package io.hookgate.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The pod's native-memory settings (two malloc arenas, the native heap trimmed every 5 s: docs/BENCHMARKS.md,
+ * "Memory per held long-poll") hold wherever the gateway is launched, so the benchmark and the tests measure what
+ * runs in production.
+ */
+class NativeMemorySettingsTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            src/main/docker/Dockerfile.jvm                                 | MALLOC_ARENA_MAX=2                 | -XX:TrimNativeHeapInterval=5000
+            k8s/app/deployment.yaml                                        | MALLOC_ARENA_MAX\\s+value: "2"     | -
+            deploy/local/run                                               | MALLOC_ARENA_MAX=2                 | -XX:TrimNativeHeapInterval=5000
+            deploy/bench/src/main/java/io/hookgate/bench/BenchOptions.java | gatewayMallocArenas = 2;           | "-XX:TrimNativeHeapInterval=5000"
+            src/test/java/io/hookgate/support/GatewayProcess.java          | "MALLOC_ARENA_MAX", "2"            | "-XX:TrimNativeHeapInterval=5000"
+            """)
+    void everyPlaceThatLaunchesTheGatewaySetsTheSameNativeMemorySettings(String file, String arenas, String trim)
+            throws IOException {
+        String text = Files.readString(Path.of(file));
+
+        assertThat(text).containsPattern(arenas);
+        if (trim != null) { // the Deployment runs the image, whose JAVA_OPTS_APPEND carries it
+            assertThat(text).contains(trim);
+        }
+    }
+}
