@@ -3,7 +3,7 @@ package io.hookgate.pull;
 import io.hookgate.api.PathIds;
 import io.hookgate.api.ProblemException;
 import io.hookgate.subscription.Scope;
-import io.hookgate.subscription.SubscriptionRepository;
+import io.hookgate.subscription.SubscriptionLookup;
 import io.hookgate.subscription.SubscriptionRow;
 import io.hookgate.tenant.Principal;
 import io.smallrye.mutiny.Uni;
@@ -11,13 +11,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Finds the pull subscription a pull endpoint names, within the caller's tenant (another tenant's: 404). */
+/**
+ * Finds the pull subscription a pull endpoint names, within the caller's tenant (another tenant's: 404). Every read
+ * and re-poll comes here, so it uses the session-free {@link SubscriptionLookup}.
+ */
 @ApplicationScoped
 public class PullSubscriptions {
 
-    private final SubscriptionRepository subscriptions;
+    private final SubscriptionLookup subscriptions;
 
-    public PullSubscriptions(SubscriptionRepository subscriptions) {
+    public PullSubscriptions(SubscriptionLookup subscriptions) {
         this.subscriptions = subscriptions;
     }
 

@@ -52,10 +52,12 @@ public class ApiKeyRepository implements PanacheRepositoryBase<ApiKeyEntity, Str
 
     private final ManagementSessions sessions;
     private final Pool pool;
+    private final KeyCache cache;
 
-    public ApiKeyRepository(ManagementSessions sessions, Pool pool) {
+    public ApiKeyRepository(ManagementSessions sessions, Pool pool, KeyCache cache) {
         this.sessions = sessions;
         this.pool = pool;
+        this.cache = cache;
     }
 
     public Uni<Optional<ActiveKey>> findActive(String keyId) {
@@ -109,7 +111,7 @@ public class ApiKeyRepository implements PanacheRepositoryBase<ApiKeyEntity, Str
                             ? Uni.createFrom().item(Revocation.LAST_ACTIVE_KEY)
                             : update("revokedAt = current_timestamp where " + key.where(), key.params())
                                     .replaceWith(Revocation.REVOKED));
-                }));
+                })).eventually(() -> cache.forgetTenant(tenantId));
     }
 
     /** Writes last-use times of several keys in one statement. */

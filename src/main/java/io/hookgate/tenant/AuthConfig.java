@@ -20,6 +20,17 @@ public interface AuthConfig {
     @WithDefault("10000")
     int trackedClients();
 
+    /** Longest allowed {@link #keyCacheTtl}: a revocation must reach every replica promptly. */
+    Duration MAX_KEY_CACHE_TTL = Duration.ofSeconds(5);
+
+    /** How long a replica reuses an active key it read (0: never); another replica's revocation waits this long. */
+    @WithDefault("1s")
+    Duration keyCacheTtl();
+
+    /** Most tenant keys held in that cache at once. */
+    @WithDefault("10000")
+    int keyCacheSize();
+
     /** How often the last use of tenant keys is written: one batched statement per interval, never per request. */
     @WithDefault("1m")
     Duration lastUsedInterval();

@@ -5,7 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** Wires the pure {@link AuthFailureLimiter} from configuration. */
+/** Wires the pure {@link AuthFailureLimiter} and {@link KeyCache} from configuration. */
 @ApplicationScoped
 public class AuthFailureLimiterProducer {
 
@@ -13,5 +13,11 @@ public class AuthFailureLimiterProducer {
     @Singleton
     AuthFailureLimiter limiter(AuthConfig config, Clock clock) {
         return new AuthFailureLimiter(config.failureBurst(), config.failureRefill(), config.trackedClients(), clock);
+    }
+
+    @Produces
+    @Singleton
+    KeyCache keyCache(AuthConfig config, Clock clock) {
+        return new KeyCache(clock, config.keyCacheTtl(), config.keyCacheSize());
     }
 }

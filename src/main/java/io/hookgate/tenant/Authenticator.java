@@ -16,10 +16,10 @@ public class Authenticator {
 
     private final Optional<byte[]> adminKeyHash;
     private final ApiKeyCodec codec;
-    private final ApiKeyRepository keys;
+    private final ActiveKeys keys;
     private final KeyUsage usage;
 
-    public Authenticator(AdminConfig admin, ApiKeyCodec codec, ApiKeyRepository keys, KeyUsage usage) {
+    public Authenticator(AdminConfig admin, ApiKeyCodec codec, ActiveKeys keys, KeyUsage usage) {
         this.adminKeyHash = admin.apiKey().filter(key -> !key.isBlank()).map(Authenticator::sha256);
         this.codec = codec;
         this.keys = keys;
@@ -41,7 +41,7 @@ public class Authenticator {
             return Uni.createFrom().item(Optional.empty());
         }
         String keyId = parsed.get().keyId();
-        return keys.findActive(keyId).map(found -> found
+        return keys.find(keyId).map(found -> found
                 .filter(key -> codec.matches(key.secretHash(), parsed.get().secret()))
                 .map(key -> {
                     usage.used(keyId);

@@ -80,8 +80,9 @@ public class OwnApiKeysResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Revoke one of your tenant's API keys", description = "The key is refused from then on;"
-            + " it may be the calling key itself. Revoking twice is harmless. The tenant's last active key cannot"
+    @Operation(summary = "Revoke one of your tenant's API keys", description = "The key is refused from then on"
+            + " (by other gateway replicas within hookgate.auth.key-cache-ttl, 1 s by default); it may be the calling"
+            + " key itself. Revoking twice is harmless. The tenant's last active key cannot"
             + " be revoked.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "Not a key of this tenant",

@@ -81,7 +81,8 @@ public class TenantApiKeysResource {
 
     @DELETE
     @Path("{key_id}")
-    @Operation(summary = "Revoke an API key", description = "The key is refused from then on. Revoking twice is "
+    @Operation(summary = "Revoke an API key", description = "The key is refused from then on (by other gateway"
+            + " replicas within hookgate.auth.key-cache-ttl, 1 s by default). Revoking twice is "
             + "harmless. A tenant always keeps one active key: revoking the last one is a conflict; add a new key"
             + " first, or delete the tenant.")
     @APIResponse(responseCode = "204", description = "Revoked")

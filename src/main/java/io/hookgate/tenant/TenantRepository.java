@@ -28,10 +28,12 @@ public class TenantRepository implements PanacheRepositoryBase<TenantEntity, UUI
 
     private final ManagementSessions sessions;
     private final ApiKeyRepository keys;
+    private final KeyCache cache;
 
-    public TenantRepository(ManagementSessions sessions, ApiKeyRepository keys) {
+    public TenantRepository(ManagementSessions sessions, ApiKeyRepository keys, KeyCache cache) {
         this.sessions = sessions;
         this.keys = keys;
+        this.cache = cache;
     }
 
     /** Inserts the tenant and its first key in one transaction. */
@@ -75,11 +77,12 @@ public class TenantRepository implements PanacheRepositoryBase<TenantEntity, UUI
         String statement = String.join(", ", sets) + " where id = :id";
         return sessions.write(() -> update(statement, params).chain(updated -> updated == 0
                 ? Uni.createFrom().item(Optional.<TenantRow>empty())
-                : findById(id).map(found -> Optional.of(found.row()))));
+                : findById(id).map(found -> Optional.of(found.row())))).eventually(() -> cache.forgetTenant(id));
     }
 
     /** Deletes the tenant with its keys and subscriptions (the foreign keys cascade); false when it did not exist. */
     public Uni<Boolean> delete(UUID id) {
-        return sessions.write(() -> delete("id", id).map(deleted -> deleted == 1));
+        return sessions.write(() -> delete("id", id).map(deleted -> deleted == 1))
+                .eventually(() -> cache.forgetTenant(id));
     }
 }
