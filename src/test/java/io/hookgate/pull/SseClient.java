@@ -84,6 +84,9 @@ final class SseClient implements AutoCloseable {
                 name = line.substring(6).strip();
             } else if (line.startsWith("data:")) {
                 data = (data == null ? new StringBuilder() : data.append('\n')).append(line.substring(5).strip());
+            } else if (!line.startsWith("retry:")) {
+                // EventSource ignores other fields; a server that sends them relies on something clients drop
+                throw new IllegalStateException("not a Server-Sent Events field: " + line);
             }
         }
         throw new IllegalStateException("the stream ended");

@@ -13,7 +13,6 @@ import io.hookgate.subscription.SubscriptionRow;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
@@ -113,8 +112,8 @@ public class PullStream {
         }
         List<PullMessage> messages = renderer.render(subscription, read.page().messages());
         for (PullMessage m : messages) {
-            events.add(sse.newEventBuilder().id(m.cursor()).mediaType(MediaType.APPLICATION_JSON_TYPE)
-                    .data(String.class, json(m)).build());
+            // the data is already JSON text: a media type here would add a non-standard content-type field
+            events.add(sse.newEventBuilder().id(m.cursor()).data(String.class, json(m)).build());
         }
         if (events.isEmpty()) {
             events.add(sse.newEventBuilder().comment("keep-alive").build());
