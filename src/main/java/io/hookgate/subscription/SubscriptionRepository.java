@@ -2,12 +2,12 @@ package io.hookgate.subscription;
 
 import io.hookgate.api.Cursor;
 import io.hookgate.tenant.ManagementSessions;
+import io.hookgate.tenant.PartialUpdate;
 import io.hookgate.tenant.TenantScope;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,19 +61,10 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
             return find(scope, id);
         }
         Map<String, Object> params = new HashMap<>();
-        List<String> sets = new ArrayList<>();
-        for (Map.Entry<SubscriptionChanges.Column, Object> change : changes.values().entrySet()) {
-            String attribute = change.getKey().attribute();
-            if (change.getValue() == null) {
-                sets.add(attribute + " = null");
-            } else {
-                params.put(attribute, change.getValue());
-                sets.add(attribute + " = :" + attribute);
-            }
-        }
+        String sets = PartialUpdate.set(changes.values(), SubscriptionChanges.Column::attribute, params);
         params.put("id", id);
         TenantScope.Restricted where = scope.restrict(BY_ID, params);
-        String statement = String.join(", ", sets) + ", updatedAt = current_timestamp where " + where.where();
+        String statement = sets + " where " + where.where();
         return sessions.write(() -> update(statement, where.params()).chain(updated -> updated == 0
                 ? Uni.createFrom().item(Optional.<SubscriptionRow>empty())
                 : find(scope, id)));
