@@ -3,13 +3,14 @@ package io.hookgate.pull;
 import io.hookgate.pull.wake.Wakeups;
 import io.hookgate.subscription.SubscriptionRow;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -42,62 +43,97 @@ public class PullReader {
     /** A rendered page, for {@code GET …/messages}. */
     public Uni<PullPage> page(SubscriptionRow subscription, Optional<PullCursor> after, int limit, Duration wait,
             PullMetrics.Via via) {
-        return read(subscription, after, limit, wait).map(read -> {
-            List<PullMessage> data = renderer.render(subscription, read.page().messages());
-            metrics.handedOut(via, data.size());
-            return new PullPage(data, read.next().map(PullCursor::wire).orElse(null), read.page().refresh());
-        });
+        return read(subscription, after, limit, wait).map(read -> render(subscription, read, via));
+    }
+
+    /** The page a read becomes: its messages signed with the subscription's secrets, and counted. */
+    public PullPage render(SubscriptionRow subscription, Read read, PullMetrics.Via via) {
+        List<PullMessage> data = renderer.render(subscription, read.page().messages());
+        metrics.handedOut(via, data.size());
+        return new PullPage(data, read.next().map(PullCursor::wire).orElse(null), read.page().refresh());
     }
 
     /** Reads, waiting up to {@code wait} for a message when none is visible. */
     public Uni<Read> read(SubscriptionRow subscription, Optional<PullCursor> after, int limit, Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        return Uni.createFrom().emitter(emitter -> new Poll(subscription.id(), after, limit, deadline, emitter)
-                .attempt(0));
+        return Uni.createFrom().emitter(emitter -> {
+            Poll poll = newPoll(subscription.id(), after, limit, wait, (read, failure) -> {
+                if (failure == null) {
+                    emitter.complete(read);
+                } else {
+                    emitter.fail(failure);
+                }
+            });
+            // a client that goes away forgets its waiter at once, not when its wait ends
+            emitter.onTermination(poll::cancel);
+            poll.attempt(0);
+        });
+    }
+
+    /**
+     * {@link #read} without Mutiny, for the long-poll route: {@code done} gets the read or its failure exactly once,
+     * unless the returned handle runs first (it forgets the waiter). While it waits, the caller holds only this.
+     */
+    public Runnable hold(SubscriptionRow subscription, Optional<PullCursor> after, int limit, Duration wait,
+            BiConsumer<Read, Throwable> done) {
+        Poll poll = newPoll(subscription.id(), after, limit, wait, done);
+        poll.attempt(0);
+        return poll::cancel;
+    }
+
+    private Poll newPoll(UUID subscriptionId, Optional<PullCursor> after, int limit, Duration wait,
+            BiConsumer<Read, Throwable> done) {
+        return new Poll(subscriptionId, after, limit, System.nanoTime() + wait.toNanos(), done);
     }
 
     /**
      * One long-poll as one object, not a Mutiny chain that grows by an operator per re-read: while it waits, a held
-     * call keeps this, one {@link Step} and its waiter (docs/BENCHMARKS.md, "Memory per held long-poll").
+     * call keeps this, one {@link Step} and its waiter (docs/BENCHMARKS.md, "Memory per held long-poll"). It ends
+     * once: answered, failed or cancelled, whichever comes first.
      */
     private final class Poll {
         private final UUID subscriptionId;
         private final Optional<PullCursor> after;
         private final int limit;
         private final long deadline;
-        private final UniEmitter<? super Read> emitter;
+        private final BiConsumer<Read, Throwable> done;
         private volatile Runnable forgetWaiter = () -> { };
-        private volatile boolean ended;
+        private final AtomicBoolean ended = new AtomicBoolean();
 
         Poll(UUID subscriptionId, Optional<PullCursor> after, int limit, long deadline,
-                UniEmitter<? super Read> emitter) {
+                BiConsumer<Read, Throwable> done) {
             this.subscriptionId = subscriptionId;
             this.after = after;
             this.limit = limit;
             this.deadline = deadline;
-            this.emitter = emitter;
-            // a client that goes away forgets its waiter at once, not when its wait ends
-            emitter.onTermination(() -> {
-                ended = true;
-                forgetWaiter.run();
-            });
+            this.done = done;
+        }
+
+        void cancel() {
+            ended.set(true);
+            forgetWaiter.run();
+        }
+
+        void fail(Throwable failure) {
+            if (ended.compareAndSet(false, true)) {
+                done.accept(null, failure);
+            }
         }
 
         void attempt(int recheck) {
             long left = deadline - System.nanoTime();
-            if (ended) {
+            if (ended.get()) {
                 return;
             }
             if (left <= 0) {
-                store.read(subscriptionId, after, limit).subscribe().with(this::answer, emitter::fail);
+                store.read(subscriptionId, after, limit).subscribe().with(this::answer, this::fail);
                 return;
             }
             Duration pause = recheck > 0 ? min(RECHECKS[recheck - 1], left) : Duration.ofNanos(left);
             Step step = new Step(this, recheck, pause);
             // the waiter exists before the read: a message committed while the read runs still wakes it
             forgetWaiter = wakeups.await(subscriptionId, pause, step);
-            if (ended) {
-                forgetWaiter.run(); // ended while registering: onTermination ran with the previous handle
+            if (ended.get()) {
+                forgetWaiter.run(); // ended while registering: cancel ran with the previous handle
                 return;
             }
             store.read(subscriptionId, after, limit).subscribe().with(page -> {
@@ -109,12 +145,14 @@ public class PullReader {
                 }
             }, failure -> {
                 forgetWaiter.run();
-                emitter.fail(failure);
+                fail(failure);
             });
         }
 
         private void answer(PullStore.StoredPage page) {
-            emitter.complete(new Read(page, next(after, page)));
+            if (ended.compareAndSet(false, true)) {
+                done.accept(new Read(page, next(after, page)), null);
+            }
         }
     }
 
@@ -145,7 +183,7 @@ public class PullReader {
                 return;
             }
             if (refused != null) {
-                poll.emitter.fail(refused);
+                poll.fail(refused);
                 return;
             }
             // woken well before the pause ended: the rows may not be visible yet, so re-check soon

@@ -11,6 +11,7 @@ import io.hookgate.subscription.SubscriptionRow;
 import io.hookgate.tenant.CurrentPrincipal;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -30,7 +31,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * Reading a pull subscription (SPEC 11): pages with optional long-poll, and a Server-Sent Events stream. A third
- * resource on {@code /v1/subscriptions} (Quarkus REST merges them) so that subscription/ never imports pull/.
+ * resource on {@code /v1/subscriptions} (Quarkus REST merges them) so that subscription/ never imports pull/. A
+ * long-poll that passes every check is held by {@link LongPollRoute} before it gets here; this answers the rest.
  */
 @Path("/v1/subscriptions")
 @Tag(name = "Pull subscriptions", description = "Reading, streaming and committing the messages of mode pull"
@@ -67,10 +69,13 @@ public class MessagesResource {
             @Parameter(description = "1 to 500, default 100") @RestQuery String limit,
             @Parameter(description = "Seconds to wait for a message when none is there, 0 to 30 (default 0)")
             @RestQuery String wait,
-            @Parameter(description = "Read after this named consumer's committed cursor") @RestQuery String consumer) {
+            @Parameter(description = "Read after this named consumer's committed cursor") @RestQuery String consumer,
+            @Context RoutingContext routing) {
         Optional<PullCursor> afterCursor = PullParams.cursor(after, "after");
         int pageSize = PullParams.limit(limit);
-        Duration waitFor = PullParams.waitFor(wait);
+        Duration asked = PullParams.waitFor(wait);
+        // LongPollRoute held the wait already and its last read failed: read once more, without waiting
+        Duration waitFor = Boolean.TRUE.equals(routing.get(LongPollRoute.WAITED)) ? Duration.ZERO : asked;
         if (consumer != null) {
             PullParams.consumerName(consumer);
         }

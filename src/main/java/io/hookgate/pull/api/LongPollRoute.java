@@ -1,0 +1,173 @@
+package io.hookgate.pull.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hookgate.api.Problem;
+import io.hookgate.api.ProblemResponses;
+import io.hookgate.pull.PullCursor;
+import io.hookgate.pull.PullMetrics;
+import io.hookgate.pull.PullParams;
+import io.hookgate.pull.PullReader;
+import io.hookgate.pull.PullSubscriptions;
+import io.hookgate.pull.consumer.Consumers;
+import io.hookgate.pull.wake.TooManyWaitersException;
+import io.hookgate.subscription.SubscriptionRow;
+import io.hookgate.tenant.Authenticator;
+import io.hookgate.tenant.Principal;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Holds {@code GET /v1/subscriptions/{id}/messages?wait=N} below the REST layer: a call that waits keeps only its
+ * Vert.x request and one {@link PullReader} poll, not a Quarkus REST request context, a CDI request scope and the
+ * captured contexts of a pending Mutiny chain (docs/BENCHMARKS.md, "Memory per held long-poll"). It answers only
+ * the happy path: anything the REST resource would refuse (no or bad key, bad parameters, 404, 409) or fail on is
+ * handed to {@link MessagesResource}, which stays the one place that shapes those answers.
+ */
+@ApplicationScoped
+public class LongPollRoute {
+
+    /** Routing-context key: this call already waited here; the REST resource reads without waiting again. */
+    static final String WAITED = "hookgate.pull.waited";
+    private static final String PATH = "/v1/subscriptions/:id/messages";
+    private static final Logger LOG = Logger.getLogger(LongPollRoute.class);
+
+    private final Authenticator authenticator;
+    private final PullSubscriptions subscriptions;
+    private final Consumers consumers;
+    private final PullReader reader;
+    private final ObjectMapper mapper;
+
+    public LongPollRoute(Authenticator authenticator, PullSubscriptions subscriptions, Consumers consumers,
+            PullReader reader, ObjectMapper mapper) {
+        this.authenticator = authenticator;
+        this.subscriptions = subscriptions;
+        this.consumers = consumers;
+        this.reader = reader;
+        this.mapper = mapper;
+    }
+
+    // after the body limits and before the REST layer's own route
+    void install(@Observes Router router) {
+        router.get(PATH).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::handle);
+    }
+
+    void handle(RoutingContext ctx) {
+        Optional<Request> request = Request.of(ctx.request());
+        if (request.isEmpty()) {
+            ctx.next();
+            return;
+        }
+        Context context = Vertx.currentContext();
+        Uni.createFrom().deferred(() -> authenticator.authenticate(
+                        ctx.request().headers().getAll(HttpHeaders.AUTHORIZATION)))
+                .chain(principal -> principal.isEmpty() ? Uni.createFrom().nullItem()
+                        : found(principal.get(), ctx.pathParam("id"), request.get()))
+                .subscribe().with(start -> context.runOnContext(v -> {
+                    if (start == null) {
+                        ctx.next();
+                    } else {
+                        hold(ctx, context, start);
+                    }
+                }), refused -> context.runOnContext(v -> ctx.next()));
+    }
+
+    /** The call's subscription and start position, once every check the REST resource makes has passed. */
+    private Uni<Start> found(Principal caller, String id, Request request) {
+        return subscriptions.find(caller, id).chain(sub -> position(sub, request)
+                .map(from -> new Start(sub, from, request)));
+    }
+
+    private Uni<Optional<PullCursor>> position(SubscriptionRow sub, Request request) {
+        if (request.after().isPresent() || request.consumer() == null) {
+            return Uni.createFrom().item(request.after());
+        }
+        return consumers.position(sub, request.consumer());
+    }
+
+    private void hold(RoutingContext ctx, Context context, Start start) {
+        HttpServerResponse response = ctx.response();
+        if (response.closed() || response.ended()) {
+            return;
+        }
+        Runnable cancel = reader.hold(start.subscription(), start.from(), start.request().limit(),
+                start.request().waitFor(), (read, failure) -> context.runOnContext(v -> {
+                    response.closeHandler(null);
+                    if (failure == null) {
+                        answer(ctx, start.subscription(), read);
+                    } else {
+                        failed(ctx, failure);
+                    }
+                }));
+        // a client that goes away forgets its waiter at once, not when its wait ends
+        response.closeHandler(v -> cancel.run());
+    }
+
+    private void answer(RoutingContext ctx, SubscriptionRow subscription, PullReader.Read read) {
+        byte[] body;
+        try {
+            body = mapper.writeValueAsBytes(reader.render(subscription, read, PullMetrics.Via.POLL));
+        } catch (JsonProcessingException | RuntimeException e) {
+            failed(ctx, e);
+            return;
+        }
+        HttpServerResponse response = ctx.response();
+        if (!response.closed() && !response.ended()) {
+            response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=UTF-8").end(Buffer.buffer(body));
+        }
+    }
+
+    private void failed(RoutingContext ctx, Throwable failure) {
+        HttpServerResponse response = ctx.response();
+        if (response.closed() || response.ended()) {
+            return;
+        }
+        if (failure instanceof TooManyWaitersException tooMany) {
+            Problem problem = Problem.of(TooManyWaitersMapper.problem503(tooMany));
+            response.setStatusCode(503).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(Buffer.buffer(ProblemResponses.bytes(problem)));
+            return;
+        }
+        // the read failed after the wait: the REST resource reads once more, without waiting, and answers for it
+        LOG.debugf("long-poll read failed, handing the call to the REST resource: %s", failure.toString());
+        ctx.put(WAITED, Boolean.TRUE);
+        ctx.next();
+    }
+
+    /** A long-poll's parameters; empty when the call does not wait or a parameter is bad (REST answers 400). */
+    record Request(Optional<PullCursor> after, int limit, Duration waitFor, String consumer) {
+
+        static Optional<Request> of(HttpServerRequest http) {
+            try {
+                Duration wait = PullParams.waitFor(http.getParam("wait"));
+                if (wait.isZero()) {
+                    return Optional.empty();
+                }
+                String consumer = http.getParam("consumer");
+                if (consumer != null) {
+                    PullParams.consumerName(consumer);
+                }
+                return Optional.of(new Request(PullParams.cursor(http.getParam("after"), "after"),
+                        PullParams.limit(http.getParam("limit")), wait, consumer));
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private record Start(SubscriptionRow subscription, Optional<PullCursor> from, Request request) {
+    }
+}
