@@ -1,5 +1,7 @@
 package io.hookgate.pull;
 
+import io.hookgate.pull.wake.TenantWaits;
+import io.hookgate.pull.wake.TooManyWaitersException;
 import io.hookgate.pull.wake.Wakeups;
 import io.hookgate.subscription.SubscriptionRow;
 import io.smallrye.mutiny.Uni;
@@ -28,12 +30,15 @@ public class PullReader {
     private final PullRenderer renderer;
     private final Wakeups wakeups;
     private final PullMetrics metrics;
+    private final TenantWaits tenantWaits;
 
-    public PullReader(PullStore store, PullRenderer renderer, Wakeups wakeups, PullMetrics metrics) {
+    public PullReader(PullStore store, PullRenderer renderer, Wakeups wakeups, PullMetrics metrics,
+            TenantWaits tenantWaits) {
         this.store = store;
         this.renderer = renderer;
         this.wakeups = wakeups;
         this.metrics = metrics;
+        this.tenantWaits = tenantWaits;
     }
 
     /** What a read returns before rendering: the stored page and the position a client polls again with. */
@@ -56,7 +61,7 @@ public class PullReader {
     /** Reads, waiting up to {@code wait} for a message when none is visible. */
     public Uni<Read> read(SubscriptionRow subscription, Optional<PullCursor> after, int limit, Duration wait) {
         return Uni.createFrom().emitter(emitter -> {
-            Poll poll = newPoll(subscription.id(), after, limit, wait, (read, failure) -> {
+            Poll poll = newPoll(subscription, after, limit, wait, (read, failure) -> {
                 if (failure == null) {
                     emitter.complete(read);
                 } else {
@@ -75,14 +80,14 @@ public class PullReader {
      */
     public Runnable hold(SubscriptionRow subscription, Optional<PullCursor> after, int limit, Duration wait,
             BiConsumer<Read, Throwable> done) {
-        Poll poll = newPoll(subscription.id(), after, limit, wait, done);
+        Poll poll = newPoll(subscription, after, limit, wait, done);
         poll.attempt(0);
         return poll::cancel;
     }
 
-    private Poll newPoll(UUID subscriptionId, Optional<PullCursor> after, int limit, Duration wait,
+    private Poll newPoll(SubscriptionRow subscription, Optional<PullCursor> after, int limit, Duration wait,
             BiConsumer<Read, Throwable> done) {
-        return new Poll(subscriptionId, after, limit, System.nanoTime() + wait.toNanos(), done);
+        return new Poll(subscription, after, limit, System.nanoTime() + wait.toNanos(), done);
     }
 
     /**
@@ -92,16 +97,19 @@ public class PullReader {
      */
     private final class Poll {
         private final UUID subscriptionId;
+        private final UUID tenantId;
         private final Optional<PullCursor> after;
         private final int limit;
         private final long deadline;
         private final BiConsumer<Read, Throwable> done;
         private volatile Runnable forgetWaiter = () -> { };
         private final AtomicBoolean ended = new AtomicBoolean();
+        private final AtomicBoolean sharing = new AtomicBoolean();
 
-        Poll(UUID subscriptionId, Optional<PullCursor> after, int limit, long deadline,
+        Poll(SubscriptionRow subscription, Optional<PullCursor> after, int limit, long deadline,
                 BiConsumer<Read, Throwable> done) {
-            this.subscriptionId = subscriptionId;
+            this.subscriptionId = subscription.id();
+            this.tenantId = subscription.tenantId();
             this.after = after;
             this.limit = limit;
             this.deadline = deadline;
@@ -109,12 +117,15 @@ public class PullReader {
         }
 
         void cancel() {
-            ended.set(true);
+            if (ended.compareAndSet(false, true)) {
+                leaveShare();
+            }
             forgetWaiter.run();
         }
 
         void fail(Throwable failure) {
             if (ended.compareAndSet(false, true)) {
+                leaveShare();
                 done.accept(null, failure);
             }
         }
@@ -123,6 +134,18 @@ public class PullReader {
             long left = deadline - System.nanoTime();
             if (ended.get()) {
                 return;
+            }
+            if (left > 0 && !sharing.get()) {
+                // the tenant's slot is taken once for the whole wait, not per re-read
+                if (!tenantWaits.tryEnter(tenantId)) {
+                    fail(new TooManyWaitersException(tenantWaits.perTenant(), TooManyWaitersException.Bound.TENANT));
+                    return;
+                }
+                sharing.set(true);
+                if (ended.get()) {
+                    leaveShare(); // cancelled while entering: cancel found nothing to give back
+                    return;
+                }
             }
             if (left <= 0) {
                 store.read(subscriptionId, after, limit).subscribe().with(this::answer, this::fail);
@@ -149,8 +172,15 @@ public class PullReader {
             });
         }
 
+        private void leaveShare() {
+            if (sharing.compareAndSet(true, false)) {
+                tenantWaits.leave(tenantId);
+            }
+        }
+
         private void answer(PullStore.StoredPage page) {
             if (ended.compareAndSet(false, true)) {
+                leaveShare();
                 done.accept(new Read(page, next(after, page)), null);
             }
         }

@@ -3,6 +3,7 @@ package io.hookgate.pull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookgate.pull.wake.LocalWakeups;
+import io.hookgate.pull.wake.TenantWaits;
 import io.hookgate.subscription.PullLimits;
 import io.hookgate.subscription.SubscriptionFormat;
 import io.hookgate.subscription.SubscriptionMode;
@@ -49,7 +50,7 @@ class PullReaderWakeupRaceTest {
                 return Uni.createFrom().item(new StoredPage(false, PullCursor.START, List.of(message)));
             }
         };
-        PullReader reader = new PullReader(store, null, wakeups, null);
+        PullReader reader = new PullReader(store, null, wakeups, null, new TenantWaits(100));
 
         long start = System.nanoTime();
         Duration wait = Duration.ofSeconds(20);
@@ -73,7 +74,7 @@ class PullReaderWakeupRaceTest {
                 return Uni.createFrom().item(new StoredPage(false, PullCursor.START, List.of(message)));
             }
         };
-        PullReader reader = new PullReader(store, null, wakeups, null);
+        PullReader reader = new PullReader(store, null, wakeups, null, new TenantWaits(100));
         reader.read(row(UUID.randomUUID()), Optional.empty(), 100, Duration.ofSeconds(30))
                 .await().atMost(Duration.ofSeconds(10));
         assertThat(wakeups.size()).isZero();

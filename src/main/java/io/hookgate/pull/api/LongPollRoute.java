@@ -136,8 +136,9 @@ public class LongPollRoute {
             return;
         }
         if (failure instanceof TooManyWaitersException tooMany) {
-            Problem problem = Problem.of(TooManyWaitersMapper.problem503(tooMany));
-            response.setStatusCode(503).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+            Problem problem = Problem.of(TooManyWaitersMapper.refusal(tooMany));
+            response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader("Retry-After", String.valueOf(TooManyWaitersMapper.RETRY_AFTER_SECONDS))
                     .end(Buffer.buffer(ProblemResponses.bytes(problem)));
             return;
         }

@@ -4,6 +4,10 @@ import io.hookgate.pull.PullCursor;
 import io.hookgate.pull.PullParams;
 import io.hookgate.pull.PullSubscriptions;
 import io.hookgate.pull.consumer.Consumers;
+import io.hookgate.pull.wake.PullWakeConfig;
+import io.hookgate.pull.wake.TenantWaits;
+import io.hookgate.pull.wake.TooManyWaitersException;
+import io.hookgate.pull.wake.Wakeups;
 import io.hookgate.tenant.CurrentPrincipal;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Priorities;
@@ -15,7 +19,8 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * Resolves where a stream starts before the SSE response begins: once the stream's headers are out, a 404, 409 or
- * 400 could no longer be a problem response. Runs after authentication, only for {@link MessagesResource#stream}.
+ * 400 could no longer be a problem response, and neither could the 503 or 429 of a replica or tenant that holds all
+ * the waiters it may. Runs after authentication, only for {@link MessagesResource#stream}.
  */
 public class StreamStartFilter {
 
@@ -25,11 +30,18 @@ public class StreamStartFilter {
     private final PullSubscriptions subscriptions;
     private final Consumers consumers;
     private final CurrentPrincipal principal;
+    private final Wakeups wakeups;
+    private final TenantWaits tenantWaits;
+    private final int maxWaiters;
 
-    public StreamStartFilter(PullSubscriptions subscriptions, Consumers consumers, CurrentPrincipal principal) {
+    public StreamStartFilter(PullSubscriptions subscriptions, Consumers consumers, CurrentPrincipal principal,
+            Wakeups wakeups, TenantWaits tenantWaits, PullWakeConfig config) {
         this.subscriptions = subscriptions;
         this.consumers = consumers;
         this.principal = principal;
+        this.wakeups = wakeups;
+        this.tenantWaits = tenantWaits;
+        this.maxWaiters = config.maxWaiters();
     }
 
     @ServerRequestFilter(priority = Priorities.USER)
@@ -48,7 +60,18 @@ public class StreamStartFilter {
         return subscriptions.find(principal.get(), id)
                 .chain(sub -> (resume.isPresent() || consumer == null ? Uni.createFrom().item(resume)
                         : consumers.position(sub, consumer)).map(from -> new PullStream.Start(sub, from)))
+                .invoke(this::admit)
                 .invoke(start -> context.setProperty(START, start))
                 .replaceWithVoid();
+    }
+
+    /** A stream that could not wait is refused now, as a 503 or 429 problem, not cut off after its headers. */
+    private void admit(PullStream.Start start) {
+        if (!wakeups.admits()) {
+            throw new TooManyWaitersException(maxWaiters);
+        }
+        if (tenantWaits.held(start.subscription().tenantId()) >= tenantWaits.perTenant()) {
+            throw new TooManyWaitersException(tenantWaits.perTenant(), TooManyWaitersException.Bound.TENANT);
+        }
     }
 }

@@ -6,15 +6,24 @@ import io.hookgate.pull.wake.TooManyWaitersException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** A wait refused because the replica holds as many waiters as it may: 503, a problem the client can retry. */
+/**
+ * A refused wait, as a problem the client can retry: 503 when the replica holds all the waiters it may (every
+ * tenant is refused), 429 when the caller's tenant holds its share (only that tenant is); both with Retry-After.
+ */
 public class TooManyWaitersMapper {
+
+    /** Seconds a refused client should wait before it asks again. */
+    static final int RETRY_AFTER_SECONDS = 1;
 
     @ServerExceptionMapper
     public Response problem(TooManyWaitersException e) {
-        return ProblemResponses.response(problem503(e));
+        return Response.fromResponse(ProblemResponses.response(refusal(e)))
+                .header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
-    static ProblemException problem503(TooManyWaitersException e) {
-        return new ProblemException(503, "too-many-waiters", "Service Unavailable", e.getMessage());
+    static ProblemException refusal(TooManyWaitersException e) {
+        return e.bound() == TooManyWaitersException.Bound.TENANT
+                ? new ProblemException(429, "too-many-waiters", "Too Many Requests", e.getMessage())
+                : new ProblemException(503, "too-many-waiters", "Service Unavailable", e.getMessage());
     }
 }

@@ -16,11 +16,15 @@ public interface PullWakeConfig {
     Duration recheck();
 
     /**
-     * Long-polls and streams one replica holds at once; beyond, a wait is refused with 503. About 16 KB of heap each:
+     * Long-polls and streams one replica holds at once; beyond, a wait is refused with 503. About 9 KB of heap each:
      * 10,000 is what the pod's 256 MiB heap holds beside its other work.
      */
     @WithDefault("10000")
     int maxWaiters();
+
+    /** Long-polls and streams one tenant may hold on one replica; beyond, its next wait is refused with 429. */
+    @WithDefault("5000")
+    int maxWaitersPerTenant();
 
     /** The LISTEN connection that carries wake-ups from other replicas. */
     Listener listener();
@@ -50,6 +54,9 @@ public interface PullWakeConfig {
         }
         if (c.maxWaiters() < 1) {
             p.add("hookgate.pull.max-waiters must be at least 1");
+        }
+        if (c.maxWaitersPerTenant() < 1 || c.maxWaitersPerTenant() > c.maxWaiters()) {
+            p.add("hookgate.pull.max-waiters-per-tenant must be from 1 to hookgate.pull.max-waiters");
         }
         if (c.listener().reconnectMin().toMillis() < 1) {
             p.add("hookgate.pull.listener.reconnect-min must be at least 1ms");

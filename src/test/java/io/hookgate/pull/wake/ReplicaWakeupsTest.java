@@ -64,6 +64,11 @@ class ReplicaWakeupsTest {
             }
 
             @Override
+            public int maxWaitersPerTenant() {
+                return maxWaiters;
+            }
+
+            @Override
             public Listener listener() {
                 return null;
             }
