@@ -63,7 +63,8 @@ public class MessagesResource {
             + " stored, or after wait with data []. refresh is true when retention dropped messages after that"
             + " position; data then continues at the oldest retained message. Each message carries the Standard"
             + " Webhooks webhook-id, webhook-timestamp and webhook-signature values for its exact body. 409 for a"
-            + " push subscription.")
+            + " push subscription. A wait is refused with 429 when the tenant already holds its share of this"
+            + " replica's waiting calls, 503 when the replica holds all it may (both with Retry-After).")
     public Uni<PullPage> messages(@RestPath String id,
             @Parameter(description = "A cursor from an earlier read") @RestQuery String after,
             @Parameter(description = "1 to 500, default 100") @RestQuery String limit,
@@ -90,7 +91,8 @@ public class MessagesResource {
             + " message: id is its cursor, data the message JSON as in /messages. Starts after Last-Event-ID, else"
             + " after after, else after consumer's committed cursor, else at the oldest retained message. An event of"
             + " type refresh (data {refresh, cursor}) says retention dropped messages the client had not read. A"
-            + " comment line every 15 s keeps proxies from closing an idle stream.")
+            + " comment line every 15 s keeps proxies from closing an idle stream. 429 or 503 (with Retry-After)"
+            + " when the tenant or the replica already holds all the waiting calls it may.")
     public Multi<OutboundSseEvent> stream(@RestPath String id,
             @Parameter(description = "The id of the last event received, to resume after it")
             @HeaderParam("Last-Event-ID") String lastEventId,
