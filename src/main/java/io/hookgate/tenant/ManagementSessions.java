@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +17,10 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class ManagementSessions {
+
+    // pg_advisory_xact_lock returns void, which a native query cannot map: count its one row instead
+    private static final String SERIALIZE =
+            "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))) AS locked";
 
     private final Vertx vertx;
 
@@ -31,6 +36,16 @@ public class ManagementSessions {
     /** Writes in one transaction; joins the transaction already open on this context, if any. */
     public <T> Uni<T> write(Supplier<Uni<T>> work) {
         return onSafeContext(() -> Panache.withTransaction(work));
+    }
+
+    /**
+     * Inside {@link #write}: waits for, then holds until the transaction ends, a lock on {@code scope} of {@code id},
+     * so that concurrent "count, then insert if below the limit" writes for the same parent run one after another
+     * instead of all counting the same total (PostgreSQL advisory lock: no row of a hot table is locked).
+     */
+    public Uni<Void> serialize(String scope, UUID id) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(SERIALIZE)
+                .setParameter("key", scope + ":" + id).getSingleResult()).replaceWithVoid();
     }
 
     private <T> Uni<T> onSafeContext(Supplier<Uni<T>> work) {

@@ -36,10 +36,23 @@ public class RouteRepository implements PanacheRepositoryBase<RouteEntity, UUID>
     public record StoredRoute(Route route, Instant createdAt) {
     }
 
-    /** Adds a route; a source deleted since the caller found it is a 404, not a foreign-key 500. */
-    Uni<StoredRoute> insert(SourceRow source, UUID id, String repository, String channel, List<String> events) {
+    /**
+     * Adds a route unless the source already has {@code max} (a 409); the count and the insert run under one lock per
+     * source, so concurrent creates cannot all see room for one more. A source deleted since the caller found it is
+     * a 404, not a foreign-key 500.
+     */
+    Uni<StoredRoute> insert(SourceRow source, UUID id, String repository, String channel, List<String> events,
+            int max) {
         RouteEntity entity = new RouteEntity(id, source.id(), repository, channel, events);
-        return sessions.write(() -> persistAndFlush(entity).map(RouteEntity::stored))
+        return sessions.write(() -> sessions.serialize("inbound_routes", source.id())
+                        .chain(() -> count("sourceId", source.id()))
+                        .invoke(existing -> {
+                            if (existing >= max) {
+                                throw new ProblemException(409, "too-many-routes", "Conflict",
+                                        "a source may have at most " + max + " routes");
+                            }
+                        })
+                        .chain(() -> persistAndFlush(entity)).map(RouteEntity::stored))
                 .onFailure(ForeignKeys::violated).transform(e -> ProblemException.notFound("source"));
     }
 
@@ -47,10 +60,6 @@ public class RouteRepository implements PanacheRepositoryBase<RouteEntity, UUID>
     Uni<List<StoredRoute>> forSource(SourceRow source) {
         return sessions.read(() -> find("sourceId = ?1 order by createdAt, id", source.id()).list()
                 .map(rows -> rows.stream().map(RouteEntity::stored).toList()));
-    }
-
-    Uni<Long> count(SourceRow source) {
-        return sessions.read(() -> count("sourceId", source.id()));
     }
 
     /** False when the route is not one of this source's. */

@@ -54,15 +54,8 @@ public class RouteService {
         }
         return sources.find(caller, sourceIdText).chain(source -> channelScope.of(caller, source.tenantId())
                 .invoke(tenant -> ChannelScope.require(tenant, List.of(request.channel())))
-                .chain(() -> repository.count(source))
-                .invoke(existing -> {
-                    if (existing >= MAX_ROUTES) {
-                        throw new ProblemException(409, "too-many-routes", "Conflict",
-                                "a source may have at most " + MAX_ROUTES + " routes");
-                    }
-                })
                 .chain(() -> repository.insert(source, UUID.randomUUID(), request.repository(),
-                        request.channel(), events))
+                        request.channel(), events, MAX_ROUTES))
                 .map(stored -> RouteViews.Route.of(source.id().toString(), stored)));
     }
 

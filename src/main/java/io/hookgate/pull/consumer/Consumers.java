@@ -38,8 +38,8 @@ public class Consumers {
             throw ProblemException.invalidParam("cursor", "cursor is required");
         }
         PullCursor cursor = PullParams.cursor(request.cursor(), "cursor").orElseThrow();
-        return subscriptions.find(caller, id).chain(sub -> roomFor(sub.id(), name)
-                .chain(() -> repository.commit(sub.id(), name, cursor.wire()))
+        return subscriptions.find(caller, id).chain(sub -> repository.commit(sub.id(), name, cursor.wire(),
+                        MAX_PER_SUBSCRIPTION)
                 .chain(row -> views(sub.id(), List.of(row))).map(views -> views.get(0)));
     }
 
@@ -62,17 +62,6 @@ public class Consumers {
         String name = PullParams.consumerName(nameText);
         return repository.find(subscription.id(), name)
                 .map(row -> row.flatMap(r -> PullCursor.parse(r.cursor())));
-    }
-
-    private Uni<Void> roomFor(UUID subscriptionId, String name) {
-        return repository.find(subscriptionId, name).chain(existing -> existing.isPresent()
-                ? Uni.createFrom().voidItem()
-                : repository.count(subscriptionId).invoke(n -> {
-                    if (n >= MAX_PER_SUBSCRIPTION) {
-                        throw new ProblemException(409, "too-many-consumers", "Conflict", "a subscription has at most "
-                                + MAX_PER_SUBSCRIPTION + " consumers; delete one first");
-                    }
-                }).replaceWithVoid());
     }
 
     private Uni<List<ConsumerView>> views(UUID subscriptionId, List<PullConsumerEntity> rows) {

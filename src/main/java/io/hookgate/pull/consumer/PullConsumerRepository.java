@@ -1,5 +1,6 @@
 package io.hookgate.pull.consumer;
 
+import io.hookgate.api.ProblemException;
 import io.hookgate.tenant.ManagementSessions;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -37,16 +38,28 @@ public class PullConsumerRepository implements PanacheRepositoryBase<PullConsume
                 .list());
     }
 
-    public Uni<Long> count(UUID subscriptionId) {
-        return sessions.read(() -> count("subscriptionId = ?1", subscriptionId));
+    /**
+     * Commits a cursor and returns the stored row. The first commit of a name creates the consumer, unless the
+     * subscription already has {@code max} (a 409); the check and the upsert run under one lock per subscription,
+     * so concurrent first commits cannot all see room for one more.
+     */
+    public Uni<PullConsumerEntity> commit(UUID subscriptionId, String name, String cursor, int max) {
+        return sessions.write(() -> sessions.serialize("pull_consumers", subscriptionId)
+                .chain(() -> find("subscriptionId = ?1 and name = ?2", subscriptionId, name).firstResult())
+                .chain(existing -> existing != null ? Uni.createFrom().voidItem() : roomFor(subscriptionId, max))
+                .chain(() -> getSession()).chain(session -> session.createNativeQuery(UPSERT)
+                        .setParameter("subscription", subscriptionId).setParameter("name", name)
+                        .setParameter("cursor", cursor).executeUpdate())
+                .chain(() -> find("subscriptionId = ?1 and name = ?2", subscriptionId, name).firstResult()));
     }
 
-    /** Commits a cursor (creating the consumer on first commit) and returns the stored row. */
-    public Uni<PullConsumerEntity> commit(UUID subscriptionId, String name, String cursor) {
-        return sessions.write(() -> getSession().chain(session -> session.createNativeQuery(UPSERT)
-                .setParameter("subscription", subscriptionId).setParameter("name", name)
-                .setParameter("cursor", cursor).executeUpdate())
-                .chain(() -> find("subscriptionId = ?1 and name = ?2", subscriptionId, name).firstResult()));
+    private Uni<Void> roomFor(UUID subscriptionId, int max) {
+        return count("subscriptionId = ?1", subscriptionId).invoke(n -> {
+            if (n >= max) {
+                throw new ProblemException(409, "too-many-consumers", "Conflict", "a subscription has at most "
+                        + max + " consumers; delete one first");
+            }
+        }).replaceWithVoid();
     }
 
     public Uni<Boolean> remove(UUID subscriptionId, String name) {

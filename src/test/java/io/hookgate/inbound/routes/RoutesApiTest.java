@@ -13,13 +13,21 @@ import io.hookgate.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Routes and route defaults through the Panache repository: tenant scope, vanished sources, unknown tenants. */
+/** Routes and route defaults through the Panache repository: tenant scope, vanished sources, limits, unknown tenants. */
 @QuarkusTest
 class RoutesApiTest {
 
@@ -30,6 +38,8 @@ class RoutesApiTest {
     RouteRepository routes;
     @Inject
     SourceRepository sources;
+    @Inject
+    Pool pool;
 
     @Test
     void anotherTenantsRouteIsNotFoundEvenThroughTheCallersOwnSource() {
@@ -61,12 +71,51 @@ class RoutesApiTest {
         SourceRow found = sources.find(scope, id).await().atMost(WAIT).orElseThrow();
         given().auth().oauth2(tenant.apiKey()).delete("/v1/sources/" + id).then().statusCode(204);
 
-        Throwable failure = routes.insert(found, UUID.randomUUID(), REPO, "room", List.of("push"))
+        Throwable failure = routes.insert(found, UUID.randomUUID(), REPO, "room", List.of("push"), 500)
                 .onItem().<Throwable>transform(ignored -> null).onFailure().recoverWithItem(e -> e)
                 .await().atMost(WAIT);
         assertThat(failure).isInstanceOfSatisfying(ProblemException.class,
                 problem -> assertThat(problem.status()).isEqualTo(404));
         assertThat(routes.forSource(found).await().atMost(WAIT)).isEmpty();
+    }
+
+    @Test
+    void concurrentCreatesNeverTakeASourcePastItsRouteLimit() throws Exception {
+        Api.Tenant tenant = Api.tenant("*");
+        InboundApi.Source source = InboundApi.create(tenant, "github");
+        UUID sourceId = UUID.fromString(source.id());
+        int room = 5;
+        // fill to the limit less five in one statement: 495 API calls would only slow the test down
+        pool.preparedQuery("INSERT INTO inbound_routes (id, source_id, repository, channel)"
+                + " SELECT gen_random_uuid(), $1, 'octo-org/r' || n, 'room' FROM generate_series(1, $2) AS n")
+                .execute(Tuple.of(sourceId, RouteService.MAX_ROUTES - room)).await().atMost(WAIT);
+
+        ExecutorService clients = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < 20; i++) {
+                String repository = "octo-org/late" + i;
+                answers.add(clients.submit(() -> {
+                    start.await();
+                    return given().auth().oauth2(tenant.apiKey()).contentType(ContentType.JSON)
+                            .body(Map.of("repository", repository, "channel", "room"))
+                            .post("/v1/sources/" + source.id() + "/routes").then().extract().statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).filteredOn(status -> status == 201).hasSize(room);
+            assertThat(statuses).filteredOn(status -> status == 409).hasSize(20 - room);
+        } finally {
+            clients.shutdownNow();
+        }
+        Long stored = pool.preparedQuery("SELECT count(*) FROM inbound_routes WHERE source_id = $1")
+                .execute(Tuple.of(sourceId)).await().atMost(WAIT).iterator().next().getLong(0);
+        assertThat(stored).isEqualTo(RouteService.MAX_ROUTES);
     }
 
     @Test
