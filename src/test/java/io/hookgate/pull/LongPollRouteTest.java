@@ -17,17 +17,15 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -118,10 +116,7 @@ class LongPollRouteTest {
     void aWaitingReadThatFindsMessagesAnswersExactlyAsAnImmediateRead() throws Exception {
         String room = ChatEvents.channel();
         Api.Tenant tenant = Api.tenant(room);
-        Api.Subscription sub = PullApi.pull(tenant, List.of(room), null);
-        PullApi.produce(room, 1, 3);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                PullApi.read(tenant, sub.id(), Map.of()).getList("data").size() == 3);
+        Api.Subscription sub = withThreeMessages(tenant, room);
 
         ExtractableResponse<Response> immediate = page(tenant, sub, Map.of("limit", 2));
         ExtractableResponse<Response> waited = page(tenant, sub, Map.of("limit", 2, "wait", 10));
@@ -141,10 +136,7 @@ class LongPollRouteTest {
     void aWaitingReadOfANamedConsumerStartsAfterItsCommittedCursor() throws Exception {
         String room = ChatEvents.channel();
         Api.Tenant tenant = Api.tenant(room);
-        Api.Subscription sub = PullApi.pull(tenant, List.of(room), null);
-        PullApi.produce(room, 1, 3);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                PullApi.read(tenant, sub.id(), Map.of()).getList("data").size() == 3);
+        Api.Subscription sub = withThreeMessages(tenant, room);
         String second = PullApi.read(tenant, sub.id(), Map.of("limit", 2)).getString("next_cursor");
         PullApi.commit(tenant, sub.id(), "bot", second);
 
@@ -159,18 +151,20 @@ class LongPollRouteTest {
         Api.Tenant tenant = Api.tenant(room);
         Api.Subscription sub = PullApi.pull(tenant, List.of(room), null);
         int before = wakeups.size();
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("localhost", RestAssured.port), 5_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET /v1/subscriptions/" + sub.id() + "/messages?wait=30&after=" + CURSOR + " HTTP/1.1\r\n"
-                    + "Host: localhost\r\nAuthorization: Bearer " + tenant.apiKey() + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+        try (Socket socket = PullApi.holdLongPoll(tenant, sub.id(), CURSOR)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> wakeups.size() > before);
         }
         long closed = System.nanoTime();
         await().atMost(Duration.ofSeconds(10)).until(() -> wakeups.size() <= before);
         assertThat(Duration.ofNanos(System.nanoTime() - closed)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    private static Api.Subscription withThreeMessages(Api.Tenant tenant, String room) throws Exception {
+        Api.Subscription sub = PullApi.pull(tenant, List.of(room), null);
+        PullApi.produce(room, 1, 3);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                PullApi.read(tenant, sub.id(), Map.of()).getList("data").size() == 3);
+        return sub;
     }
 
     private static ExtractableResponse<Response> page(Api.Tenant tenant, Api.Subscription sub, Map<String, ?> query) {
@@ -183,7 +177,7 @@ class LongPollRouteTest {
         String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
                 new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
                 new Object[] {new String[0]}, new String[] {String[].class.getName()});
-        Map<String, Long> instances = new java.util.HashMap<>();
+        Map<String, Long> instances = new HashMap<>();
         for (String line : histogram.split("\n")) {
             String[] columns = line.trim().split("\\s+");
             if (columns.length >= 4 && columns[0].endsWith(":")) {

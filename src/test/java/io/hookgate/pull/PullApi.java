@@ -6,8 +6,14 @@ import com.standardwebhooks.Webhook;
 import io.hookgate.support.Api;
 import io.hookgate.support.ChatEvents;
 import io.hookgate.support.Kafka;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +43,21 @@ final class PullApi {
     static JsonPath read(Api.Tenant tenant, String subscriptionId, Map<String, ?> query) {
         return given().auth().oauth2(tenant.apiKey()).queryParams(query)
                 .get("/v1/subscriptions/" + subscriptionId + "/messages").then().statusCode(200).extract().jsonPath();
+    }
+
+    /**
+     * Opens {@code GET …/messages?wait=30&after=…} on a raw socket and leaves it waiting: closing the socket is how a
+     * test hangs up (no HTTP client library lets a test drop one pending call at a chosen moment).
+     */
+    static Socket holdLongPoll(Api.Tenant tenant, String subscriptionId, String after) throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress("localhost", RestAssured.port), 5_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET /v1/subscriptions/" + subscriptionId + "/messages?wait=30&after=" + after + " HTTP/1.1\r\n"
+                + "Host: localhost\r\nAuthorization: Bearer " + tenant.apiKey() + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return socket;
     }
 
     /** Throws if the official library rejects the message. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookgate.pull.consumer.Consumers;
 import io.hookgate.support.Api;
+import io.hookgate.support.AtOnce;
 import io.hookgate.support.ChatEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -12,15 +13,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** A subscription has at most 100 named consumers, however many first commits arrive at once. */
@@ -46,7 +41,9 @@ class PullConsumerLimitTest {
                 .execute(Tuple.of(subscriptionId, CURSOR, Consumers.MAX_PER_SUBSCRIPTION - free))
                 .await().atMost(WAIT);
 
-        List<Integer> statuses = commitAtOnce(tenant, sub, 20);
+        List<Integer> statuses = AtOnce.run(20, i -> given().auth().oauth2(tenant.apiKey())
+                .contentType(ContentType.JSON).body(Map.of("cursor", CURSOR))
+                .put("/v1/subscriptions/" + sub.id() + "/consumers/late-" + i).then().extract().statusCode());
 
         assertThat(statuses).filteredOn(status -> status == 200).hasSize(free);
         assertThat(statuses).filteredOn(status -> status == 409).hasSize(20 - free);
@@ -55,31 +52,5 @@ class PullConsumerLimitTest {
         assertThat(stored).isEqualTo(Consumers.MAX_PER_SUBSCRIPTION);
         // at the limit, an existing consumer still commits
         PullApi.commit(tenant, sub.id(), "early-1", CURSOR);
-    }
-
-    private static List<Integer> commitAtOnce(Api.Tenant tenant, Api.Subscription sub, int callers)
-            throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(callers);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < callers; i++) {
-                String name = "late-" + i;
-                answers.add(clients.submit(() -> {
-                    start.await();
-                    return given().auth().oauth2(tenant.apiKey()).contentType(ContentType.JSON)
-                            .body(Map.of("cursor", CURSOR))
-                            .put("/v1/subscriptions/" + sub.id() + "/consumers/" + name).then().extract().statusCode();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            return statuses;
-        } finally {
-            clients.shutdownNow();
-        }
     }
 }

@@ -12,12 +12,8 @@ import io.hookgate.support.ChatEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +49,7 @@ class PullWaiterShareTest {
         try {
             int before = wakeups.size();
             for (int i = 0; i < 3; i++) {
-                held.add(longPoll(busy, busySub));
+                held.add(PullApi.holdLongPoll(busy, busySub.id(), CURSOR));
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> wakeups.size() >= before + 3);
 
@@ -68,7 +64,7 @@ class PullWaiterShareTest {
             // a read without wait holds no slot and is never refused
             PullApi.read(busy, busySub.id(), Map.of());
 
-            held.add(longPoll(quiet, quietSub));
+            held.add(PullApi.holdLongPoll(quiet, quietSub.id(), CURSOR));
             await().atMost(Duration.ofSeconds(10)).until(() -> wakeups.size() >= before + 4);
 
             held.remove(0).close();
@@ -79,17 +75,5 @@ class PullWaiterShareTest {
                 socket.close();
             }
         }
-    }
-
-    /** Opens a long-poll of 30 s that stays held until the socket closes. */
-    private static Socket longPoll(Api.Tenant tenant, Api.Subscription sub) throws Exception {
-        Socket socket = new Socket();
-        socket.connect(new InetSocketAddress("localhost", RestAssured.port), 5_000);
-        OutputStream out = socket.getOutputStream();
-        out.write(("GET /v1/subscriptions/" + sub.id() + "/messages?wait=30&after=" + CURSOR + " HTTP/1.1\r\n"
-                + "Host: localhost\r\nAuthorization: Bearer " + tenant.apiKey() + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        return socket;
     }
 }

@@ -10,21 +10,16 @@ import io.hookgate.inbound.source.SourceRepository;
 import io.hookgate.inbound.source.SourceRow;
 import io.hookgate.subscription.Scope;
 import io.hookgate.support.Api;
+import io.hookgate.support.AtOnce;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Routes and route defaults through the Panache repository: tenant scope, vanished sources, limits, unknown tenants. */
@@ -90,29 +85,12 @@ class RoutesApiTest {
                 + " SELECT gen_random_uuid(), $1, 'octo-org/r' || n, 'room' FROM generate_series(1, $2) AS n")
                 .execute(Tuple.of(sourceId, RouteService.MAX_ROUTES - room)).await().atMost(WAIT);
 
-        ExecutorService clients = Executors.newFixedThreadPool(20);
-        try {
-            List<Future<Integer>> answers = new ArrayList<>();
-            CountDownLatch start = new CountDownLatch(1);
-            for (int i = 0; i < 20; i++) {
-                String repository = "octo-org/late" + i;
-                answers.add(clients.submit(() -> {
-                    start.await();
-                    return given().auth().oauth2(tenant.apiKey()).contentType(ContentType.JSON)
-                            .body(Map.of("repository", repository, "channel", "room"))
-                            .post("/v1/sources/" + source.id() + "/routes").then().extract().statusCode();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            assertThat(statuses).filteredOn(status -> status == 201).hasSize(room);
-            assertThat(statuses).filteredOn(status -> status == 409).hasSize(20 - room);
-        } finally {
-            clients.shutdownNow();
-        }
+        List<Integer> statuses = AtOnce.run(20, i -> given().auth().oauth2(tenant.apiKey())
+                .contentType(ContentType.JSON).body(Map.of("repository", "octo-org/late" + i, "channel", "room"))
+                .post("/v1/sources/" + source.id() + "/routes").then().extract().statusCode());
+
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(room);
+        assertThat(statuses).filteredOn(status -> status == 409).hasSize(20 - room);
         Long stored = pool.preparedQuery("SELECT count(*) FROM inbound_routes WHERE source_id = $1")
                 .execute(Tuple.of(sourceId)).await().atMost(WAIT).iterator().next().getLong(0);
         assertThat(stored).isEqualTo(RouteService.MAX_ROUTES);
