@@ -1,6 +1,7 @@
 package io.hookgate.subscription;
 
 import io.hookgate.api.Cursor;
+import io.hookgate.secrets.SecretSlots;
 import io.hookgate.tenant.ManagementSessions;
 import io.hookgate.tenant.PartialUpdate;
 import io.hookgate.tenant.TenantScope;

@@ -1,6 +1,7 @@
 package io.hookgate.subscription;
 
 import io.hookgate.secrets.SecretCipher;
+import io.hookgate.secrets.SecretSlots;
 import io.hookgate.secrets.SecretsConfig;
 import io.hookgate.secrets.SubscriptionAad;
 import io.hookgate.signing.WebhookSecret;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hookgate.secrets.SecretCipher;
 import io.hookgate.secrets.SecretCipherException;
+import io.hookgate.secrets.SecretSlots;
 import io.hookgate.signing.WebhookSecret;
 import java.security.SecureRandom;
 import java.time.Duration;

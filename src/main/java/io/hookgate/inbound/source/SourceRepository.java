@@ -1,6 +1,7 @@
 package io.hookgate.inbound.source;
 
 import io.hookgate.api.Cursor;
+import io.hookgate.secrets.SecretSlots;
 import io.hookgate.subscription.Scope;
 import io.hookgate.tenant.ManagementSessions;
 import io.hookgate.tenant.PartialUpdate;
@@ -79,7 +80,7 @@ public class SourceRepository implements PanacheRepositoryBase<SourceEntity, UUI
     }
 
     /** Replaces the secret slots under a row lock, so concurrent rotations cannot lose a key. */
-    Uni<Optional<SourceRow>> rotate(Scope scope, UUID id, Function<SourceRow, SourceSecrets.Slots> rotate) {
+    Uni<Optional<SourceRow>> rotate(Scope scope, UUID id, Function<SourceRow, SecretSlots> rotate) {
         TenantScope.Restricted where = scope.restrict(BY_ID, Map.of("id", id));
         return sessions.write(() -> find(where.where(), where.params()).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResult().chain(locked -> locked == null
@@ -87,7 +88,7 @@ public class SourceRepository implements PanacheRepositoryBase<SourceEntity, UUI
                         : writeSlots(locked.row().id(), rotate.apply(locked.row())).map(Optional::of)));
     }
 
-    private Uni<SourceRow> writeSlots(UUID id, SourceSecrets.Slots slots) {
+    private Uni<SourceRow> writeSlots(UUID id, SecretSlots slots) {
         Map<String, Object> params = new HashMap<>();
         params.put("id", id);
         params.put("currentVersion", slots.current().keyVersion());

@@ -5,6 +5,7 @@ import io.hookgate.inbound.secret.SourceKeys;
 import io.hookgate.inbound.secret.SourceSecret;
 import io.hookgate.secrets.SealedTable;
 import io.hookgate.secrets.SecretCipher;
+import io.hookgate.secrets.SecretSlots;
 import io.hookgate.secrets.SecretsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,10 +35,6 @@ public class SourceSecrets {
         this.cipher = cipher;
         this.rotationOverlap = rotationOverlap;
         this.random = random;
-    }
-
-    /** The new slots after a rotation: the current text moves to the previous slot until expiry. */
-    public record Slots(SecretCipher.Sealed current, SecretCipher.Sealed previous, Instant previousExpiresAt) {
     }
 
     static String currentAad(UUID id) {
@@ -72,9 +69,9 @@ public class SourceSecrets {
     }
 
     /** The slots after rotating the locked row to {@code next} at {@code now}; an older previous is dropped. */
-    public Slots rotate(SourceRow locked, String next, Instant now) {
+    public SecretSlots rotate(SourceRow locked, String next, Instant now) {
         byte[] old = cipher.open(locked.secretKeyVersion(), locked.secretCiphertext(), currentAad(locked.id()));
-        return new Slots(sealCurrent(locked.id(), next), cipher.seal(old, previousAad(locked.id())),
+        return new SecretSlots(sealCurrent(locked.id(), next), cipher.seal(old, previousAad(locked.id())),
                 now.plus(rotationOverlap));
     }
 
