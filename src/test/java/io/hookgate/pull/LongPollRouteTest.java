@@ -17,7 +17,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,12 +24,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +38,6 @@ import org.junit.jupiter.api.Test;
 class LongPollRouteTest {
 
     private static final String CURSOR = "00000000000000000000000000000001";
-    private static final String HTTP_REQUEST = "io.vertx.core.http.impl.Http1xServerRequest";
 
     @Inject
     LocalWakeups wakeups;
@@ -52,7 +48,7 @@ class LongPollRouteTest {
         Api.Tenant tenant = Api.tenant(room);
         Api.Subscription sub = PullApi.pull(tenant, List.of(room), null);
         int held = 300;
-        Map<String, Long> idle = liveInstances();
+        Map<String, Long> idle = LiveObjects.count();
         int before = wakeups.size();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
@@ -63,10 +59,10 @@ class LongPollRouteTest {
                     HttpResponse.BodyHandlers.ofString()));
         }
         await().atMost(Duration.ofSeconds(4)).until(() -> wakeups.size() >= before + held);
-        Map<String, Long> waiting = liveInstances();
+        Map<String, Long> waiting = LiveObjects.count();
 
-        long restContexts = grown(idle, waiting, "ResteasyReactiveRequestContext");
-        long vertxRequests = waiting.getOrDefault(HTTP_REQUEST, 0L) - idle.getOrDefault(HTTP_REQUEST, 0L);
+        long restContexts = LiveObjects.grown(idle, waiting, LiveObjects.REST_CONTEXT);
+        long vertxRequests = LiveObjects.grownExactly(idle, waiting, LiveObjects.HTTP_REQUEST);
         Log.infof("%d long-polls held: %d more HTTP requests, %d more REST request contexts live", held,
                 vertxRequests, restContexts);
         assertThat(vertxRequests).as("the calls are open on the server").isGreaterThanOrEqualTo(held);
@@ -170,29 +166,5 @@ class LongPollRouteTest {
     private static ExtractableResponse<Response> page(Api.Tenant tenant, Api.Subscription sub, Map<String, ?> query) {
         return given().auth().oauth2(tenant.apiKey()).queryParams(query)
                 .get("/v1/subscriptions/" + sub.id() + "/messages").then().statusCode(200).extract();
-    }
-
-    /** Live instances per class after a full collection (the JVM's own class histogram of this process). */
-    private static Map<String, Long> liveInstances() throws Exception {
-        String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-                new Object[] {new String[0]}, new String[] {String[].class.getName()});
-        Map<String, Long> instances = new HashMap<>();
-        for (String line : histogram.split("\n")) {
-            String[] columns = line.trim().split("\\s+");
-            if (columns.length >= 4 && columns[0].endsWith(":")) {
-                instances.merge(columns[3], Long.parseLong(columns[1]), Long::sum);
-            }
-        }
-        return instances;
-    }
-
-    private static long grown(Map<String, Long> before, Map<String, Long> after, String classNamePart) {
-        return count(after, classNamePart) - count(before, classNamePart);
-    }
-
-    private static long count(Map<String, Long> instances, String classNamePart) {
-        return instances.entrySet().stream().filter(e -> e.getKey().contains(classNamePart))
-                .mapToLong(Map.Entry::getValue).sum();
     }
 }

@@ -50,12 +50,20 @@ final class PullApi {
      * test hangs up (no HTTP client library lets a test drop one pending call at a chosen moment).
      */
     static Socket holdLongPoll(Api.Tenant tenant, String subscriptionId, String after) throws IOException {
+        return hold(tenant, "/v1/subscriptions/" + subscriptionId + "/messages?wait=30&after=" + after);
+    }
+
+    /** Opens {@code GET …/stream?after=…} on a raw socket and leaves it open, as {@link #holdLongPoll} does. */
+    static Socket holdStream(Api.Tenant tenant, String subscriptionId, String after) throws IOException {
+        return hold(tenant, "/v1/subscriptions/" + subscriptionId + "/stream?after=" + after);
+    }
+
+    private static Socket hold(Api.Tenant tenant, String path) throws IOException {
         Socket socket = new Socket();
         socket.connect(new InetSocketAddress("localhost", RestAssured.port), 5_000);
         OutputStream out = socket.getOutputStream();
-        out.write(("GET /v1/subscriptions/" + subscriptionId + "/messages?wait=30&after=" + after + " HTTP/1.1\r\n"
-                + "Host: localhost\r\nAuthorization: Bearer " + tenant.apiKey() + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+        out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + tenant.apiKey()
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return socket;
     }

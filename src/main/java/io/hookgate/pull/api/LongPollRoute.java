@@ -8,14 +8,9 @@ import io.hookgate.pull.PullCursor;
 import io.hookgate.pull.PullMetrics;
 import io.hookgate.pull.PullParams;
 import io.hookgate.pull.PullReader;
-import io.hookgate.pull.PullSubscriptions;
-import io.hookgate.pull.consumer.Consumers;
 import io.hookgate.pull.wake.TooManyWaitersException;
 import io.hookgate.subscription.SubscriptionRow;
-import io.hookgate.tenant.Authenticator;
-import io.hookgate.tenant.Principal;
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -45,17 +40,12 @@ public class LongPollRoute {
     private static final String PATH = "/v1/subscriptions/:id/messages";
     private static final Logger LOG = Logger.getLogger(LongPollRoute.class);
 
-    private final Authenticator authenticator;
-    private final PullSubscriptions subscriptions;
-    private final Consumers consumers;
+    private final PullCallStarts starts;
     private final PullReader reader;
     private final ObjectMapper mapper;
 
-    public LongPollRoute(Authenticator authenticator, PullSubscriptions subscriptions, Consumers consumers,
-            PullReader reader, ObjectMapper mapper) {
-        this.authenticator = authenticator;
-        this.subscriptions = subscriptions;
-        this.consumers = consumers;
+    public LongPollRoute(PullCallStarts starts, PullReader reader, ObjectMapper mapper) {
+        this.starts = starts;
         this.reader = reader;
         this.mapper = mapper;
     }
@@ -72,39 +62,23 @@ public class LongPollRoute {
             return;
         }
         Context context = Vertx.currentContext();
-        Uni.createFrom().deferred(() -> authenticator.authenticate(
-                        ctx.request().headers().getAll(HttpHeaders.AUTHORIZATION)))
-                .chain(principal -> principal.isEmpty() ? Uni.createFrom().nullItem()
-                        : found(principal.get(), ctx.pathParam("id"), request.get()))
+        starts.start(ctx.request().headers(), ctx.pathParam("id"), request.get().after(), request.get().consumer())
                 .subscribe().with(start -> context.runOnContext(v -> {
                     if (start == null) {
                         ctx.next();
                     } else {
-                        hold(ctx, context, start);
+                        hold(ctx, context, start, request.get());
                     }
                 }), refused -> context.runOnContext(v -> ctx.next()));
     }
 
-    /** The call's subscription and start position, once every check the REST resource makes has passed. */
-    private Uni<Start> found(Principal caller, String id, Request request) {
-        return subscriptions.find(caller, id).chain(sub -> position(sub, request)
-                .map(from -> new Start(sub, from, request)));
-    }
-
-    private Uni<Optional<PullCursor>> position(SubscriptionRow sub, Request request) {
-        if (request.after().isPresent() || request.consumer() == null) {
-            return Uni.createFrom().item(request.after());
-        }
-        return consumers.position(sub, request.consumer());
-    }
-
-    private void hold(RoutingContext ctx, Context context, Start start) {
+    private void hold(RoutingContext ctx, Context context, PullStream.Start start, Request request) {
         HttpServerResponse response = ctx.response();
         if (response.closed() || response.ended()) {
             return;
         }
-        Runnable cancel = reader.hold(start.subscription(), start.from(), start.request().limit(),
-                start.request().waitFor(), (read, failure) -> context.runOnContext(v -> {
+        Runnable cancel = reader.hold(start.subscription(), start.from(), request.limit(), request.waitFor(),
+                (read, failure) -> context.runOnContext(v -> {
                     response.closeHandler(null);
                     if (failure == null) {
                         answer(ctx, start.subscription(), read);
@@ -167,8 +141,5 @@ public class LongPollRoute {
                 return Optional.empty();
             }
         }
-    }
-
-    private record Start(SubscriptionRow subscription, Optional<PullCursor> from, Request request) {
     }
 }

@@ -5,9 +5,6 @@ import io.hookgate.pull.PullMetrics;
 import io.hookgate.pull.PullPage;
 import io.hookgate.pull.PullParams;
 import io.hookgate.pull.PullReader;
-import io.hookgate.pull.PullSubscriptions;
-import io.hookgate.pull.consumer.Consumers;
-import io.hookgate.subscription.SubscriptionRow;
 import io.hookgate.tenant.CurrentPrincipal;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -32,24 +29,22 @@ import org.jboss.resteasy.reactive.RestQuery;
 /**
  * Reading a pull subscription (SPEC 11): pages with optional long-poll, and a Server-Sent Events stream. A third
  * resource on {@code /v1/subscriptions} (Quarkus REST merges them) so that subscription/ never imports pull/. A
- * long-poll that passes every check is held by {@link LongPollRoute} before it gets here; this answers the rest.
+ * long-poll or stream that passes every check is held by {@link LongPollRoute} or {@link StreamRoute} before it
+ * gets here; this answers the rest, and is the one place that shapes their problems.
  */
 @Path("/v1/subscriptions")
 @Tag(name = "Pull subscriptions", description = "Reading, streaming and committing the messages of mode pull"
         + " subscriptions")
 public class MessagesResource {
 
-    private final PullSubscriptions subscriptions;
+    private final PullCallStarts starts;
     private final PullReader reader;
-    private final Consumers consumers;
     private final PullStream stream;
     private final CurrentPrincipal principal;
 
-    public MessagesResource(PullSubscriptions subscriptions, PullReader reader, Consumers consumers,
-            PullStream stream, CurrentPrincipal principal) {
-        this.subscriptions = subscriptions;
+    public MessagesResource(PullCallStarts starts, PullReader reader, PullStream stream, CurrentPrincipal principal) {
+        this.starts = starts;
         this.reader = reader;
-        this.consumers = consumers;
         this.stream = stream;
         this.principal = principal;
     }
@@ -80,8 +75,8 @@ public class MessagesResource {
         if (consumer != null) {
             PullParams.consumerName(consumer);
         }
-        return subscriptions.find(principal.get(), id).chain(sub -> start(sub, afterCursor, consumer)
-                .chain(from -> reader.page(sub, from, pageSize, waitFor, PullMetrics.Via.POLL)));
+        return starts.start(principal.get(), id, afterCursor, consumer).chain(start -> reader.page(start.subscription(),
+                start.from(), pageSize, waitFor, PullMetrics.Via.POLL));
     }
 
     @GET
@@ -101,12 +96,5 @@ public class MessagesResource {
             @Context ContainerRequestContext context, @Context Sse sse) {
         // resolved (and checked: 400, 404, 409) by StreamStartFilter, before the event stream's headers go out
         return stream.events((PullStream.Start) context.getProperty(StreamStartFilter.START), sse);
-    }
-
-    private Uni<Optional<PullCursor>> start(SubscriptionRow sub, Optional<PullCursor> after, String consumer) {
-        if (after.isPresent() || consumer == null) {
-            return Uni.createFrom().item(after);
-        }
-        return consumers.position(sub, consumer);
     }
 }
