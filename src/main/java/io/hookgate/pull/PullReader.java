@@ -135,17 +135,8 @@ public class PullReader {
             if (ended.get()) {
                 return;
             }
-            if (left > 0 && !sharing.get()) {
-                // the tenant's slot is taken once for the whole wait, not per re-read
-                if (!tenantWaits.tryEnter(tenantId)) {
-                    fail(new TooManyWaitersException(tenantWaits.perTenant(), TooManyWaitersException.Bound.TENANT));
-                    return;
-                }
-                sharing.set(true);
-                if (ended.get()) {
-                    leaveShare(); // cancelled while entering: cancel found nothing to give back
-                    return;
-                }
+            if (left > 0 && !sharing.get() && !enterShare()) {
+                return;
             }
             if (left <= 0) {
                 store.read(subscriptionId, after, limit).subscribe().with(this::answer, this::fail);
@@ -170,6 +161,20 @@ public class PullReader {
                 forgetWaiter.run();
                 fail(failure);
             });
+        }
+
+        /** Takes the tenant's slot once for the whole wait, not per re-read; false when the poll ended instead. */
+        private boolean enterShare() {
+            if (!tenantWaits.tryEnter(tenantId)) {
+                fail(new TooManyWaitersException(tenantWaits.perTenant(), TooManyWaitersException.Bound.TENANT));
+                return false;
+            }
+            sharing.set(true);
+            if (ended.get()) {
+                leaveShare(); // cancelled while entering: cancel found nothing to give back
+                return false;
+            }
+            return true;
         }
 
         private void leaveShare() {
