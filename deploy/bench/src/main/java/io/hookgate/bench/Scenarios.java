@@ -287,8 +287,7 @@ final class Scenarios implements AutoCloseable {
     }
 
     Gateway startGateway(Gateway.Topics topics, String name, ObjectNode node) throws Exception {
-        Gateway gateway = startGateway(topics, name, node, true);
-        return gateway;
+        return startGateway(topics, name, node, true);
     }
 
     /** @param counted whether its time to ready joins the run's figure (not for the drain's loaded starts) */
