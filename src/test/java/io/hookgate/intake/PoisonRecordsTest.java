@@ -56,6 +56,33 @@ class PoisonRecordsTest {
         }
     }
 
+    @Test
+    void aRecordLargerThanAWholeFetchIsStillReadDeadLetteredAndTheEventsAfterItAreDelivered() throws Exception {
+        String room = ChatEvents.channel();
+        Api.Tenant tenant = Api.tenant(room);
+        // over max.partition.fetch.bytes (1 MiB) and fetch.max.bytes (4 MiB) of the chat-events channel
+        byte[] overFetch = new byte[5 * 1024 * 1024];
+        Arrays.fill(overFetch, (byte) 'x');
+        try (Receiver receiver = Receiver.ok(); KafkaProducer<byte[], byte[]> producer = Kafka.producer()) {
+            Api.subscribe(tenant, receiver.url("/hook"), List.of("chat.message"), List.of(room), null);
+            Kafka.send(producer, "chat.events", room, ChatEvents.text(room, 1, "before"));
+            // same key as the events: same partition, so the events after it wait behind it
+            Kafka.send(producer, "chat.events", room, overFetch);
+            for (int id = 2; id <= 4; id++) {
+                Kafka.send(producer, "chat.events", room, ChatEvents.text(room, id, "after"));
+            }
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.requests().size() >= 4);
+            List<ConsumerRecord<byte[], byte[]>> dlq = Kafka.readUntil("chat.events.dlq",
+                    read -> read.stream().anyMatch(r -> r.key() != null && new String(r.key()).equals(room)),
+                    Duration.ofSeconds(30));
+            ConsumerRecord<byte[], byte[]> dead = dlq.stream()
+                    .filter(r -> r.key() != null && new String(r.key()).equals(room)).findFirst().orElseThrow();
+            assertThat(dead.value()).hasSize(overFetch.length);
+            assertThat(Kafka.headers(dead).get("hookgate-error")).isEqualTo("too_large");
+        }
+    }
+
     private static List<ConsumerRecord<byte[], byte[]>> mine(List<ConsumerRecord<byte[], byte[]>> read, String room) {
         return read.stream().filter(r -> r.key() != null && new String(r.key()).startsWith("poison-" + room)).toList();
     }

@@ -18,6 +18,10 @@ public final class BenchOptions {
     // delivered deliveries (each with an attempt and an event) purged by retention during a paced phase; 0 = off
     int retentionRows;
     int sweepEvents;
+    // backlog drain (issue 16): records produced while no consumer runs, then drained by a gateway and the ceiling;
+    // 0 = off
+    int drain = 200_000;
+    boolean drainOnly;
     // inbound phase (issue 15): rate x seconds / 2 signed GitHub pushes as a burst, then half the burst's rate paced
     // for seconds / 2; 0 = off
     double inboundRate = 150;
@@ -74,6 +78,9 @@ public final class BenchOptions {
                 case "--no-inbound" -> o.inboundRate = 0;
                 case "--pull-waiters" -> o.pullWaiters = Integer.parseInt(args[++i]);
                 case "--no-pull" -> o.pullWaiters = 0;
+                case "--drain" -> o.drain = Integer.parseInt(args[++i]);
+                case "--no-drain" -> o.drain = 0;
+                case "--drain-only" -> o.drainOnly = true;
                 case "--sweep-events" -> o.sweepEvents = Integer.parseInt(args[++i]);
                 case "--sweep-counts" -> o.sweepCounts = Arrays.stream(args[++i].split(","))
                         .mapToInt(Integer::parseInt).toArray();
@@ -108,6 +115,8 @@ public final class BenchOptions {
                 isolation = false;
                 scaling = false;
                 sweep = false;
+                // 200k records take minutes to produce and drain twice: not in CI
+                drain = 0;
                 // the pull phases stay under 30 s together in CI
                 pullWaiters = 1_000;
                 pullEvents = 2_000;

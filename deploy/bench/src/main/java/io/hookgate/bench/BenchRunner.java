@@ -56,6 +56,10 @@ public final class BenchRunner {
     }
 
     private static void execute(BenchOptions options, Scenarios scenarios, ObjectNode runs) throws Exception {
+        if (options.drainOnly) {
+            drains(options, scenarios, runs);
+            return;
+        }
         ArrayNode ceilings = runs.putArray("ceiling");
         ArrayNode gateways = runs.putArray("gateway");
         for (int run = 1; run <= options.runs; run++) {
@@ -71,6 +75,7 @@ public final class BenchRunner {
                 ceilings.add(scenarios.ceiling(run, paced));
             }
         }
+        drains(options, scenarios, runs);
         if (options.scaling && options.gateway) {
             ArrayNode two = runs.putArray("two_instances");
             for (int run = 1; run <= options.runs; run++) {
@@ -81,6 +86,16 @@ public final class BenchRunner {
         if (options.sweep && options.gateway) {
             log("subscription sweep");
             runs.set("subscriptions", scenarios.subscriptionSweep());
+        }
+    }
+
+    private static void drains(BenchOptions options, Scenarios scenarios, ObjectNode runs) throws Exception {
+        if (options.drain <= 0 || !options.gateway) {
+            return;
+        }
+        ArrayNode drains = runs.putArray("drain");
+        for (int run = 1; run <= options.runs; run++) {
+            drains.add(scenarios.drain(run));
         }
     }
 
@@ -98,6 +113,7 @@ public final class BenchRunner {
         node.put("partitions", options.partitions);
         node.put("latency_seconds", options.latencySeconds);
         node.put("sweep_events", options.sweepEvents);
+        node.put("drain_records", options.drain);
         ArrayNode counts = node.putArray("sweep_counts");
         for (int count : options.sweepCounts) {
             counts.add(count);

@@ -101,7 +101,8 @@ final class Measure {
                 Stats.percentile(latencies, 99) / 1000, Stats.percentile(latencies, 100) / 1000, others), phase, sent);
     }
 
-    private long take(int count) {
+    /** Reserves a range of message ids for a phase this class does not run itself (the drain). */
+    long take(int count) {
         long first = nextId;
         nextId += count;
         return first;

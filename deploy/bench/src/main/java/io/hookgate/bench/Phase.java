@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The deliveries expected in one measured phase: messages [firstId, firstId+events), each fanned out to
- * two subscriptions. Arrival times live in one primitive array indexed by (message, copy), so
+ * {@link Workload#fanOut()} subscriptions. Arrival times live in one primitive array indexed by (message, copy), so
  * recording is lock-free and duplicates are detected by compare-and-set.
  */
 public final class Phase {
@@ -40,7 +40,7 @@ public final class Phase {
         this.firstId = firstId;
         this.events = events;
         this.sentMillis = new long[events];
-        this.arrivals = new AtomicLongArray(events * Workload.FAN_OUT);
+        this.arrivals = new AtomicLongArray(events * workload.fanOut());
         this.healthy = healthy.clone();
         this.verifiers = verifiers;
         this.sampleEvery = sampleEvery;
@@ -88,7 +88,7 @@ public final class Phase {
             unexpected.increment();
             return true;
         }
-        int slot = (int) index * Workload.FAN_OUT + copy;
+        int slot = (int) index * workload.fanOut() + copy;
         if (arrivals.compareAndSet(slot, 0L, arrivalMicros)) {
             unique.increment();
             if (healthy[workload.endpointOf(sub)]) {
@@ -105,7 +105,7 @@ public final class Phase {
         long expected = 0;
         for (long id = firstId; id < firstId + sent; id++) {
             int channel = Workload.channelOf(id);
-            for (int copy = 0; copy < Workload.FAN_OUT; copy++) {
+            for (int copy = 0; copy < workload.fanOut(); copy++) {
                 if (mask[workload.endpointOf(workload.subFor(channel, copy))]) {
                     expected++;
                 }
@@ -145,11 +145,11 @@ public final class Phase {
 
     /** Sorted arrival times (epoch micros) of the delivered slots on endpoints in the mask. */
     public long[] arrivals(int sent, boolean[] mask) {
-        long[] out = new long[sent * Workload.FAN_OUT];
+        long[] out = new long[sent * workload.fanOut()];
         int n = 0;
         for (int i = 0; i < sent; i++) {
-            for (int copy = 0; copy < Workload.FAN_OUT; copy++) {
-                long at = arrivals.get(i * Workload.FAN_OUT + copy);
+            for (int copy = 0; copy < workload.fanOut(); copy++) {
+                long at = arrivals.get(i * workload.fanOut() + copy);
                 if (at != 0 && inMask(i, copy, mask)) {
                     out[n++] = at;
                 }
@@ -162,11 +162,11 @@ public final class Phase {
 
     /** Sorted latencies in microseconds (record timestamp to arrival) on endpoints in the mask. */
     public long[] latencies(int sent, boolean[] mask) {
-        long[] out = new long[sent * Workload.FAN_OUT];
+        long[] out = new long[sent * workload.fanOut()];
         int n = 0;
         for (int i = 0; i < sent; i++) {
-            for (int copy = 0; copy < Workload.FAN_OUT; copy++) {
-                long at = arrivals.get(i * Workload.FAN_OUT + copy);
+            for (int copy = 0; copy < workload.fanOut(); copy++) {
+                long at = arrivals.get(i * workload.fanOut() + copy);
                 if (at != 0 && inMask(i, copy, mask)) {
                     out[n++] = at - sentMillis[i] * 1000L;
                 }
@@ -181,8 +181,8 @@ public final class Phase {
     public void dump(java.nio.file.Path file, int sent) throws java.io.IOException {
         StringBuilder out = new StringBuilder("sent_ms,copy,endpoint,latency_us\n");
         for (int i = 0; i < sent; i++) {
-            for (int copy = 0; copy < Workload.FAN_OUT; copy++) {
-                long at = arrivals.get(i * Workload.FAN_OUT + copy);
+            for (int copy = 0; copy < workload.fanOut(); copy++) {
+                long at = arrivals.get(i * workload.fanOut() + copy);
                 int endpoint = workload.endpointOf(workload.subFor(Workload.channelOf(firstId + i), copy));
                 out.append(sentMillis[i]).append(',').append(copy).append(',').append(endpoint).append(',')
                         .append(at == 0 ? -1 : at - sentMillis[i] * 1000L).append('\n');

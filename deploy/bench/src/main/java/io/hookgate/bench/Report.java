@@ -95,6 +95,7 @@ final class Report {
         target(targets, "isolation: healthy p99 (ms) vs 1.2 x clean + 50", "<= " + Stats.round(isoLimit, 1),
                 isoP99, isoP99 <= isoLimit);
         target(targets, "peak RSS (MiB)", "<= 400", rssMax, rssMax <= 400);
+        DrainReport.figures(figures, targets, runs);
         boolean correct = checks(json, result, runs, options);
         print(result, options);
         return correct;
@@ -223,6 +224,7 @@ final class Report {
         for (JsonNode level : runs.path("subscriptions")) {
             level.path("runs").forEach(out::add);
         }
+        out.addAll(DrainReport.checkedPhases(runs));
         return out;
     }
 
@@ -239,6 +241,19 @@ final class Report {
         StringBuilder out = new StringBuilder();
         out.append(String.format("%nHookgate benchmark (%s, %d run(s), %d events = %d deliveries per run)%n",
                 options.mode, options.runs, options.events, (long) options.events * Workload.FAN_OUT));
+        if (!options.drainOnly) {
+            mainRows(out, f);
+        }
+        DrainReport.print(out, f);
+        JsonNode checks = result.path("checks");
+        out.append(String.format("checks: lost=%d duplicates=%d misrouted=%d signatures checked=%d invalid=%d -> %s%n",
+                checks.path("lost_deliveries").asLong(), checks.path("duplicate_deliveries").asLong(),
+                checks.path("misrouted_deliveries").asLong(), checks.path("signatures_checked").asLong(),
+                checks.path("signatures_invalid").asLong(), checks.path("passed").asBoolean() ? "PASS" : "FAIL"));
+        System.out.print(out);
+    }
+
+    private static void mainRows(StringBuilder out, JsonNode f) {
         row(out, "ceiling deliveries/s", f.path("ceiling_deliveries_per_s"), "");
         row(out, "Hookgate deliveries/s", f.path("gateway_deliveries_per_s"), "");
         row(out, "fraction of ceiling", f.path("fraction_of_ceiling"), ">= 0.5");
@@ -290,12 +305,6 @@ final class Report {
                     .asText() + ", max " + ret.path("baseline_max_ms").asText());
         }
         PullReport.print(out, f);
-        JsonNode checks = result.path("checks");
-        out.append(String.format("checks: lost=%d duplicates=%d misrouted=%d signatures checked=%d invalid=%d -> %s%n",
-                checks.path("lost_deliveries").asLong(), checks.path("duplicate_deliveries").asLong(),
-                checks.path("misrouted_deliveries").asLong(), checks.path("signatures_checked").asLong(),
-                checks.path("signatures_invalid").asLong(), checks.path("passed").asBoolean() ? "PASS" : "FAIL"));
-        System.out.print(out);
     }
 
     private static void row(StringBuilder out, String name, JsonNode value, String target) {

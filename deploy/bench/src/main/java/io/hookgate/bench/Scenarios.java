@@ -19,10 +19,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
-/** The benchmark sessions: ceiling, gateway (clean, latency, isolation), two instances, subscription sweep. */
+/** The benchmark sessions: ceiling, gateway (clean, latency, isolation), two instances, subscription sweep; the
+ * backlog drain is in {@link DrainScenario}. */
 final class Scenarios implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final long SETTLE_MILLIS = 1500;
 
     private final BenchOptions options;
@@ -32,6 +33,7 @@ final class Scenarios implements AutoCloseable {
     private final LoadGenerator pacer;
     private final Admin admin;
     private final Measure measure;
+    private final DrainScenario drain;
     private final String tag = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
     private final List<Double> readyMillis = new ArrayList<>();
 
@@ -49,6 +51,19 @@ final class Scenarios implements AutoCloseable {
             measure.dumpTo(options.out);
         }
         measure.diagnosticsTo(options.out.resolve("logs"));
+        this.drain = new DrainScenario(this, options, json, receiver, preloader, measure);
+    }
+
+    /** The backlog drain by a gateway, then by the ceiling, each on its own topic with the same backlog. */
+    ObjectNode drain(int run) throws Exception {
+        ObjectNode node = json.createObjectNode();
+        BenchRunner.log("run %d/%d: backlog drain of %d records, gateway", run, options.runs, options.drain);
+        node.set("gateway", drain.gateway("d" + run + tag));
+        if (options.ceiling) {
+            BenchRunner.log("run %d/%d: backlog drain, ceiling", run, options.runs);
+            node.set("ceiling", drain.ceiling("e" + run + tag));
+        }
+        return node;
     }
 
     List<Double> readyMillis() {
@@ -67,13 +82,7 @@ final class Scenarios implements AutoCloseable {
                     .append(' ').append(receiver.url(workload, workload.subFor(c, 1))).append('\n');
         }
         Files.writeString(routes, lines);
-        List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx256m", "-XX:+UseSerialGC"));
-        if (options.jfr) {
-            command.add(jfrOption("ceiling-" + workload.session()));
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Ceiling.class.getName(),
-                options.bootstrap, topic, "ceiling-" + workload.session(), routes.toString()));
-        try (ChildProcess process = new ChildProcess(command, Map.of(), logFile("ceiling-" + workload.session()))) {
+        try (ChildProcess process = startCeiling(workload, topic, routes)) {
             awaitLine(process, "READY", READY_TIMEOUT);
             warmUp(workload, topic, Map.of(), List.of(process), json.createObjectNode());
             Measure.Measured clean = measure.throughput("ceiling", workload, topic, options.events,
@@ -88,6 +97,17 @@ final class Scenarios implements AutoCloseable {
             process.stop(options.jfr ? 30_000 : 2000);
             return node;
         }
+    }
+
+    /** The ceiling consumer as a child process (-Xmx256m, Serial GC) on a routes file; READY once assigned. */
+    ChildProcess startCeiling(Workload workload, String topic, Path routes) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx256m", "-XX:+UseSerialGC"));
+        if (options.jfr) {
+            command.add(jfrOption("ceiling-" + workload.session()));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Ceiling.class.getName(),
+                options.bootstrap, topic, "ceiling-" + workload.session(), routes.toString()));
+        return new ChildProcess(command, Map.of(), logFile("ceiling-" + workload.session()));
     }
 
     /** One gateway: time to ready, clean throughput, paced latency, then the isolation pair. */
@@ -266,7 +286,12 @@ final class Scenarios implements AutoCloseable {
         }
     }
 
-    private Gateway startGateway(Gateway.Topics topics, String name, ObjectNode node) throws Exception {
+    Gateway startGateway(Gateway.Topics topics, String name, ObjectNode node) throws Exception {
+        return startGateway(topics, name, node, true);
+    }
+
+    /** @param counted whether its time to ready joins the run's figure (not for the drain's loaded starts) */
+    Gateway startGateway(Gateway.Topics topics, String name, ObjectNode node, boolean counted) throws Exception {
         List<String> jvm = new ArrayList<>(options.gatewayJvm);
         if (options.jfr) {
             jvm.add(jfrOption("gateway-" + name));
@@ -276,7 +301,9 @@ final class Scenarios implements AutoCloseable {
         Gateway gateway = Gateway.launch(options.jar, jvm, env, topics, logFile("gateway-" + name));
         try {
             long ready = gateway.awaitReady(READY_TIMEOUT);
-            readyMillis.add((double) ready);
+            if (counted) {
+                readyMillis.add((double) ready);
+            }
             node.put("time_to_ready_ms", ready);
             return gateway;
         } catch (RuntimeException | InterruptedException e) {
@@ -291,7 +318,7 @@ final class Scenarios implements AutoCloseable {
     }
 
     /** The tenant and the active subscriptions of a session, with one verifier per subscription. */
-    private Session subscribe(Gateway gateway, Workload workload) throws Exception {
+    Session subscribe(Gateway gateway, Workload workload) throws Exception {
         AdminApi api = new AdminApi(gateway.baseUrl());
         AdminApi.Tenant tenant = api.createTenant(Gateway.ADMIN_KEY, "bench-" + workload.session());
         List<AdminApi.Spec> specs = new ArrayList<>();
@@ -307,7 +334,7 @@ final class Scenarios implements AutoCloseable {
         return new Session(api, tenant, workload, new ArrayList<>(subs), verifiers);
     }
 
-    private final class Session {
+    final class Session {
         private final AdminApi api;
         private final AdminApi.Tenant tenant;
         private final Workload workload;
@@ -346,21 +373,40 @@ final class Scenarios implements AutoCloseable {
         }
     }
 
-    private void createTopic(String name) throws Exception {
+    void createTopic(String name) throws Exception {
         admin.createTopics(List.of(new NewTopic(name, options.partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
     }
 
-    private boolean[] all() {
+    /**
+     * A topic that is produced to at once (the drain's backlog, before any consumer starts): waits until every
+     * partition has a leader, then settles, because a first idempotent batch that meets NOT_LEADER on a fresh
+     * partition was retried with OUT_OF_ORDER_SEQUENCE_NUMBER until it expired.
+     */
+    void createTopicForProducing(String name) throws Exception {
+        createTopic(name);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            var description = admin.describeTopics(List.of(name)).allTopicNames().get(10, TimeUnit.SECONDS).get(name);
+            if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                Thread.sleep(SETTLE_MILLIS);
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("no leader for every partition of " + name + " within 30 s");
+    }
+
+    boolean[] all() {
         boolean[] mask = new boolean[options.endpoints];
         Arrays.fill(mask, true);
         return mask;
     }
 
-    private Path logFile(String name) {
+    Path logFile(String name) {
         return options.out.resolve("logs").resolve(name + ".log");
     }
 
-    private static void awaitLine(ChildProcess process, String line, Duration timeout)
+    static void awaitLine(ChildProcess process, String line, Duration timeout)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

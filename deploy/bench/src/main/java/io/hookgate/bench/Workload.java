@@ -20,21 +20,37 @@ public final class Workload {
     private final String session;
     private final int activeSubs;
     private final int endpoints;
+    private final int fanOut;
     private final int[][] route;
 
     public Workload(String session, int activeSubs, int endpoints) {
-        if (activeSubs < 2 || endpoints < 1) {
-            throw new IllegalArgumentException("need at least 2 active subscriptions and 1 endpoint");
+        this(session, activeSubs, endpoints, FAN_OUT);
+    }
+
+    private Workload(String session, int activeSubs, int endpoints, int fanOut) {
+        if (fanOut < 1 || activeSubs < fanOut || endpoints < 1) {
+            throw new IllegalArgumentException("need at least as many active subscriptions as the fan-out, and 1 endpoint");
         }
         this.session = session;
         this.activeSubs = activeSubs;
         this.endpoints = endpoints;
-        this.route = new int[CHANNELS][FAN_OUT];
+        this.fanOut = fanOut;
+        this.route = new int[CHANNELS][fanOut];
         for (int c = 0; c < CHANNELS; c++) {
-            for (int copy = 0; copy < FAN_OUT; copy++) {
-                route[c][copy] = (FAN_OUT * c + copy) % activeSubs;
+            for (int copy = 0; copy < fanOut; copy++) {
+                route[c][copy] = (fanOut * c + copy) % activeSubs;
             }
         }
+    }
+
+    /** The backlog drain's shape: one subscription on every channel, on endpoint 0, fan-out 1. */
+    public static Workload single(String session, int endpoints) {
+        return new Workload(session, 1, endpoints, 1);
+    }
+
+    /** Deliveries per event: 2 in the main workload, 1 in the drain. */
+    public int fanOut() {
+        return fanOut;
     }
 
     public String session() {
@@ -68,10 +84,12 @@ public final class Workload {
 
     /** Which copy (0 or 1) of a channel a subscription receives, or -1 if it should receive none. */
     public int copyFor(int channel, int sub) {
-        if (route[channel][0] == sub) {
-            return 0;
+        for (int copy = 0; copy < fanOut; copy++) {
+            if (route[channel][copy] == sub) {
+                return copy;
+            }
         }
-        return route[channel][1] == sub ? 1 : -1;
+        return -1;
     }
 
     public int endpointOf(int sub) {
