@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** One tenant's idle long-polls and streams cannot take every waiter slot of a replica from the other tenants. */
@@ -61,6 +62,9 @@ class PullWaiterShareTest {
             given().auth().oauth2(busy.apiKey()).get("/v1/subscriptions/" + busySub.id() + "/stream").then()
                     .statusCode(429).contentType(startsWith("application/problem+json"));
             assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(10));
+            // refused before any lookup: a client that retries too soon costs no statement, whatever id it names
+            given().auth().oauth2(busy.apiKey()).queryParam("wait", 20)
+                    .get("/v1/subscriptions/" + UUID.randomUUID() + "/messages").then().statusCode(429);
             // a read without wait holds no slot and is never refused
             PullApi.read(busy, busySub.id(), Map.of());
 

@@ -2,8 +2,6 @@ package io.hookgate.pull.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hookgate.api.Problem;
-import io.hookgate.api.ProblemResponses;
 import io.hookgate.pull.PullCursor;
 import io.hookgate.pull.PullMetrics;
 import io.hookgate.pull.PullParams;
@@ -69,7 +67,13 @@ public class LongPollRoute {
                     } else {
                         hold(ctx, context, start, request.get());
                     }
-                }), refused -> context.runOnContext(v -> ctx.next()));
+                }), refused -> context.runOnContext(v -> {
+                    if (refused instanceof TooManyWaitersException) {
+                        failed(ctx, refused);
+                    } else {
+                        ctx.next();
+                    }
+                }));
     }
 
     private void hold(RoutingContext ctx, Context context, PullStream.Start start, Request request) {
@@ -110,10 +114,7 @@ public class LongPollRoute {
             return;
         }
         if (failure instanceof TooManyWaitersException tooMany) {
-            Problem problem = Problem.of(TooManyWaitersMapper.refusal(tooMany));
-            response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader("Retry-After", String.valueOf(TooManyWaitersMapper.RETRY_AFTER_SECONDS))
-                    .end(Buffer.buffer(ProblemResponses.bytes(problem)));
+            TooManyWaitersMapper.answer(response, tooMany);
             return;
         }
         // the read failed after the wait: the REST resource reads once more, without waiting, and answers for it

@@ -14,6 +14,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * What every read, long-poll and stream resolves before it starts: the caller's pull subscription (404, 409) and the
@@ -40,11 +41,22 @@ public class PullCallStarts {
         this.maxWaiters = config.maxWaiters();
     }
 
-    /** {@link #start} for a request below the REST layer; a null item when its API key does not authenticate. */
+    /**
+     * {@link #start} for a call that would wait, below the REST layer: a null item when its API key does not
+     * authenticate; a {@link TooManyWaitersException} at once, before any lookup, when the caller's tenant already
+     * holds its share (a client that retries too soon costs no statement).
+     */
     Uni<PullStream.Start> start(MultiMap headers, String id, Optional<PullCursor> after, String consumer) {
         return Uni.createFrom().deferred(() -> authenticator.authenticate(headers.getAll(HttpHeaders.AUTHORIZATION)))
-                .chain(principal -> principal.isEmpty() ? Uni.createFrom().nullItem()
-                        : start(principal.get(), id, after, consumer));
+                .chain(principal -> {
+                    if (principal.isEmpty()) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    if (principal.get() instanceof Principal.Tenant tenant && atShare(tenant.tenantId())) {
+                        return Uni.createFrom().failure(tenantShareReached());
+                    }
+                    return start(principal.get(), id, after, consumer);
+                });
     }
 
     /** The caller's subscription and where to read after; fails with the 404 or 409 problem. */
@@ -59,10 +71,17 @@ public class PullCallStarts {
         if (!wakeups.admits()) {
             return Optional.of(new TooManyWaitersException(maxWaiters));
         }
-        if (tenantWaits.held(start.subscription().tenantId()) >= tenantWaits.perTenant()) {
-            return Optional.of(new TooManyWaitersException(tenantWaits.perTenant(),
-                    TooManyWaitersException.Bound.TENANT));
+        if (atShare(start.subscription().tenantId())) {
+            return Optional.of(tenantShareReached());
         }
         return Optional.empty();
+    }
+
+    private boolean atShare(UUID tenant) {
+        return tenantWaits.held(tenant) >= tenantWaits.perTenant();
+    }
+
+    private TooManyWaitersException tenantShareReached() {
+        return new TooManyWaitersException(tenantWaits.perTenant(), TooManyWaitersException.Bound.TENANT);
     }
 }

@@ -5,6 +5,7 @@ import io.hookgate.pull.PullCursor;
 import io.hookgate.pull.PullParams;
 import io.hookgate.pull.PullReader;
 import io.hookgate.pull.PullSubscriptions;
+import io.hookgate.pull.wake.TooManyWaitersException;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -79,7 +80,13 @@ public class StreamRoute {
                     } else {
                         open(ctx, context, start);
                     }
-                }), refused -> context.runOnContext(v -> ctx.next()));
+                }), refused -> context.runOnContext(v -> {
+                    if (refused instanceof TooManyWaitersException tooMany && !ctx.response().ended()) {
+                        TooManyWaitersMapper.answer(ctx.response(), tooMany);
+                    } else {
+                        ctx.next();
+                    }
+                }));
     }
 
     private void open(RoutingContext ctx, Context context, PullStream.Start start) {

@@ -71,6 +71,8 @@ public final class Gateway extends ChildProcess {
         // the inbound phase measures what one gateway can verify and produce, not the per-source/per-address limits
         env.put("HOOKGATE_INBOUND_PER_SOURCE_PER_SECOND", "1000000");
         env.put("HOOKGATE_INBOUND_PER_CLIENT_PER_SECOND", "1000000");
+        // the pull phase holds all its long-polls for one tenant: it measures the replica, not the tenant share
+        env.put("HOOKGATE_PULL_MAX_WAITERS_PER_TENANT", "10000");
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(jvmOptions);
