@@ -26,9 +26,9 @@ import org.jboss.logging.Logger;
 /**
  * Holds {@code GET /v1/subscriptions/{id}/messages?wait=N} below the REST layer: a call that waits keeps only its
  * Vert.x request and one {@link PullReader} poll, not a Quarkus REST request context, a CDI request scope and the
- * captured contexts of a pending Mutiny chain (docs/BENCHMARKS.md, "Memory per held long-poll"). It answers only
- * the happy path: anything the REST resource would refuse (no or bad key, bad parameters, 404, 409) or fail on is
- * handed to {@link MessagesResource}, which stays the one place that shapes those answers.
+ * captured contexts of a pending Mutiny chain (docs/BENCHMARKS.md, "Memory per held long-poll"). It answers the page
+ * and the waiter bounds' 429 or 503; anything else the REST resource would refuse (no or bad key, bad parameters,
+ * 404, 409) or fail on is handed to {@link MessagesResource}, which stays the one place that shapes those answers.
  */
 @ApplicationScoped
 public class LongPollRoute {
