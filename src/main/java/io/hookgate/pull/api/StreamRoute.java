@@ -24,8 +24,9 @@ import org.jboss.logging.Logger;
 /**
  * Serves {@code GET /v1/subscriptions/{id}/stream} below the REST layer, for the reason {@link LongPollRoute} holds
  * long-polls there: an idle stream keeps its Vert.x request and one {@link PullReader} poll, not a REST request
- * context and a Mutiny pipeline with its captured contexts. Every refusal is left to the REST resource and its
- * {@link StreamStartFilter}, which answer them as problems before any event-stream header goes out.
+ * context and a Mutiny pipeline with its captured contexts. It answers the waiter bounds' 429 or 503 itself; every
+ * other refusal is left to the REST resource and its {@link StreamStartFilter}, which answer them as problems before
+ * any event-stream header goes out.
  */
 @ApplicationScoped
 public class StreamRoute {
@@ -73,7 +74,13 @@ public class StreamRoute {
         }
         Context context = Vertx.currentContext();
         starts.start(request.headers(), ctx.pathParam("id"), from, consumer)
-                .map(start -> start == null || starts.refusal(start).isPresent() ? null : start)
+                .invoke(start -> {
+                    if (start != null) {
+                        starts.refusal(start).ifPresent(refused -> {
+                            throw refused;
+                        });
+                    }
+                })
                 .subscribe().with(start -> context.runOnContext(v -> {
                     if (start == null) {
                         ctx.next();

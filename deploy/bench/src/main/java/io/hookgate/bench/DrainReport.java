@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** The backlog drain's figures (medians over runs) in result.json and in the printed table. */
 final class DrainReport {
@@ -40,8 +41,8 @@ final class DrainReport {
         put(node, drains, "ceiling_peak_rss_mib",
                 d -> d.path("ceiling").path("drain").path("peak_rss_mib").asDouble(Double.NaN), 0);
         double fraction = node.path("fraction_of_ceiling").asDouble(Double.NaN);
-        target(targets, "backlog drain: Hookgate as a fraction of the ceiling", ">= 0.5", fraction, fraction >= 0.5);
-        target(targets, "backlog drain: gateway peak RSS (MiB)", "<= 400", rssMax, rssMax <= 400);
+        Report.target(targets, "backlog drain: Hookgate as a fraction of the ceiling", ">= 0.5", fraction, fraction >= 0.5);
+        Report.target(targets, "backlog drain: gateway peak RSS (MiB)", "<= 400", rssMax, rssMax <= 400);
     }
 
     /** The gateway's check and drain phases, counted in the run's loss and signature checks. */
@@ -87,16 +88,8 @@ final class DrainReport {
     }
 
     private static void put(ObjectNode node, List<JsonNode> drains, String key,
-            java.util.function.Function<JsonNode, Double> value, int decimals) {
+            Function<JsonNode, Double> value, int decimals) {
         node.put(key, Stats.round(Stats.median(drains.stream().map(value).toList()), decimals));
-    }
-
-    private static void target(ArrayNode targets, String name, String target, double measured, boolean met) {
-        ObjectNode row = targets.addObject();
-        row.put("figure", name);
-        row.put("target", target);
-        row.put("measured", Stats.round(measured, 3));
-        row.put("met", !Double.isNaN(measured) && met);
     }
 
     private static void line(StringBuilder out, String name, JsonNode value, String note) {

@@ -228,7 +228,8 @@ final class Report {
         return out;
     }
 
-    private static void target(ArrayNode targets, String name, String target, double measured, boolean met) {
+    /** One row of result.json's targets: a figure, its goal, what was measured and whether it met the goal. */
+    static void target(ArrayNode targets, String name, String target, double measured, boolean met) {
         ObjectNode row = targets.addObject();
         row.put("figure", name);
         row.put("target", target);
