@@ -31,11 +31,18 @@ public interface DeliveryConfig {
     Duration timeout();
 
     /**
-     * Most requests in flight at once to a single endpoint (one subscription URL). A hanging endpoint never holds
-     * more than this; it is the floor of the per-endpoint limit, which may later adapt upwards.
+     * Most requests in flight at once to a single endpoint (one subscription URL) while it has not proved faster:
+     * the floor of its adaptive limit. A hanging endpoint never holds more than this.
      */
     @WithDefault("8")
     int maxInFlightPerEndpoint();
+
+    /**
+     * How far an endpoint's limit may grow while it answers near its fastest latency and nothing fails. Taken
+     * within the per-host and per-tenant caps; at or below {@code max-in-flight-per-endpoint} the limit is fixed.
+     */
+    @WithDefault("64")
+    int maxInFlightPerEndpointCeiling();
 
     /** Most requests in flight at once to one host and port, whatever the URLs: many URLs on a host share this. */
     @WithDefault("64")

@@ -53,6 +53,7 @@ public final class DeliveryConfigValidator {
                 "max-in-flight-per-endpoint must not exceed max-in-flight-per-host");
         check(p, c.maxInFlightPerEndpoint() <= c.maxInFlightPerTenant(),
                 "max-in-flight-per-endpoint must not exceed max-in-flight-per-tenant");
+        check(p, c.maxInFlightPerEndpointCeiling() >= 1, "max-in-flight-per-endpoint-ceiling must be at least 1");
         check(p, c.maxInFlightPerHost() <= c.maxInFlight(), "max-in-flight-per-host must not exceed max-in-flight");
         check(p, c.maxInFlightPerTenant() <= c.maxInFlight(),
                 "max-in-flight-per-tenant must not exceed max-in-flight");

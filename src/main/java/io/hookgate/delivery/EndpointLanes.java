@@ -52,8 +52,15 @@ public class EndpointLanes {
     static LaneScheduler.Settings settings(DeliveryConfig config, EgressConfig egress) {
         InFlightLimiter.Caps caps = DeliveryPolicyProducer.inFlightCaps(config);
         // an attempt is a DNS lookup (bounded on its own) and then the HTTP exchange
-        return new LaneScheduler.Settings(config.maxInFlightPerEndpoint(), caps,
+        return new LaneScheduler.Settings(config.maxInFlightPerEndpoint(), ceiling(config), caps,
                 config.timeout().plus(egress.resolveTimeout()), config.breaker().window().multipliedBy(2));
+    }
+
+    /** The adaptive limit's ceiling: inside the host and tenant caps (a ceiling above them would never bind). */
+    static int ceiling(DeliveryConfig config) {
+        int inside = Math.min(config.maxInFlightPerEndpointCeiling(),
+                Math.min(config.maxInFlightPerHost(), config.maxInFlightPerTenant()));
+        return Math.max(config.maxInFlightPerEndpoint(), inside);
     }
 
     private static Endpoint endpoint(EgressGuard guard, String url) {

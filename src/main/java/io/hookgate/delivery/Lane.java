@@ -53,12 +53,12 @@ final class Lane {
 
     /** Rows that may wait here: one horizon of throughput at the observed latency, within [limit, 32 x limit]. */
     int queueBound() {
-        int floor = limit.current();
+        int now = limit.current();
         if (latencyMillis <= 0) {
-            return floor;
+            return now;
         }
-        double perHorizon = floor * QUEUE_HORIZON.toMillis() / latencyMillis;
-        return (int) Math.max(floor, Math.min((long) floor * MAX_QUEUE_FACTOR, Math.round(perHorizon)));
+        double perHorizon = now * QUEUE_HORIZON.toMillis() / latencyMillis;
+        return (int) Math.max(now, Math.min((long) now * MAX_QUEUE_FACTOR, Math.round(perHorizon)));
     }
 
     boolean queueFull() {
@@ -67,6 +67,15 @@ final class Lane {
 
     boolean idle() {
         return inFlight == 0 && queue.isEmpty();
+    }
+
+    /**
+     * Learns from a finished attempt. {@code busy}: work was waiting for this lane's limit, which, not a quiet
+     * endpoint's speed, is what shows that more concurrency would be used.
+     */
+    void learn(Duration latency, boolean endpointFailed, boolean busy) {
+        recordLatency(latency);
+        limit.onOutcome(latency.toNanos(), endpointFailed, busy);
     }
 
     void recordLatency(Duration latency) {

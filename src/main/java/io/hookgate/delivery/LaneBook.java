@@ -24,6 +24,7 @@ final class LaneBook {
 
     private final Function<String, Endpoint> endpoints;
     private final int perEndpoint;
+    private final int perEndpointCeiling;
     private final InFlightLimiter limiter;
     private final Map<String, Lane> lanes = new HashMap<>();
     private final Map<UUID, Binding> bindings = new HashMap<>();
@@ -33,9 +34,11 @@ final class LaneBook {
     private final Set<Lane> guarded = new HashSet<>();
     private int reserved;
 
-    LaneBook(Function<String, Endpoint> endpoints, int perEndpoint, InFlightLimiter.Caps caps) {
+    LaneBook(Function<String, Endpoint> endpoints, int perEndpoint, int perEndpointCeiling,
+            InFlightLimiter.Caps caps) {
         this.endpoints = endpoints;
         this.perEndpoint = perEndpoint;
+        this.perEndpointCeiling = perEndpointCeiling;
         this.limiter = new InFlightLimiter(caps);
     }
 
@@ -43,7 +46,8 @@ final class LaneBook {
     Lane laneFor(ClaimedDelivery d, Instant now) {
         String url = d.subscription().url();
         Endpoint endpoint = endpoints.apply(url);
-        Lane lane = lanes.computeIfAbsent(endpoint.key(), k -> new Lane(endpoint, new EndpointLimit(perEndpoint), now));
+        Lane lane = lanes.computeIfAbsent(endpoint.key(),
+                k -> new Lane(endpoint, new EndpointLimit(perEndpoint, perEndpointCeiling), now));
         lane.seen(url);
         lane.lastActive = now;
         Binding before = bindings.put(d.subscriptionId(), new Binding(lane, d.tenantId()));
@@ -55,6 +59,12 @@ final class LaneBook {
             lane.subscriptions.add(d.subscriptionId());
         }
         return lane;
+    }
+
+    /** The in-flight limit of the endpoint with this key now; the floor for an endpoint without a lane. */
+    int limit(String endpointKey) {
+        Lane lane = lanes.get(endpointKey);
+        return lane == null ? perEndpoint : lane.limit.current();
     }
 
     boolean canStart(Lane lane, UUID tenant) {

@@ -25,8 +25,9 @@ import java.util.function.Predicate;
  */
 final class LaneScheduler {
 
-    /** The caps, and how long one attempt can take at most (DNS plus HTTP). */
-    record Settings(int perEndpoint, InFlightLimiter.Caps caps, Duration attemptBound, Duration idleAfter) {
+    /** The caps (an endpoint's limit adapts from its floor to its ceiling), and the longest one attempt can take. */
+    record Settings(int perEndpoint, int perEndpointCeiling, InFlightLimiter.Caps caps, Duration attemptBound,
+            Duration idleAfter) {
     }
 
     /** A queued row needs its lease to outlast the attempt by this much, or it goes back to the store. */
@@ -47,7 +48,7 @@ final class LaneScheduler {
         this.breakers = breakers;
         this.recentlyDisabled = recentlyDisabled;
         this.clock = clock;
-        this.book = new LaneBook(endpoints, settings.perEndpoint(), settings.caps());
+        this.book = new LaneBook(endpoints, settings.perEndpoint(), settings.perEndpointCeiling(), settings.caps());
         this.exclusions = new ClaimExclusions(book, breakers);
     }
 
@@ -92,8 +93,9 @@ final class LaneScheduler {
         LaneActions out = new LaneActions();
         Lane lane = started.lane();
         Instant now = clock.instant();
+        boolean busy = lane.atLimit() || !lane.queue.isEmpty();
         book.ended(lane, started.delivery(), now);
-        lane.recordLatency(Duration.between(started.at(), now));
+        lane.learn(Duration.between(started.at(), now), result.endpointFailure(), busy);
         String key = lane.endpoint.key();
         CircuitBreaker.Transition transition = result.endpointFailure() ? breakers.onFailure(key)
                 : breakers.onSuccess(key);

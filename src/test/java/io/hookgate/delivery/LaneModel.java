@@ -233,10 +233,15 @@ final class LaneModel {
         }
         boolean queuedHere = rows.values().stream()
                 .anyMatch(x -> x.state == State.QUEUED && endpoint(x.sub.url()).equals(e));
-        return !queuedHere && inFlight(x -> endpoint(x.sub.url()).equals(e)) < settings.perEndpoint()
+        return !queuedHere && inFlight(x -> endpoint(x.sub.url()).equals(e)) < limit(e.key())
                 && inFlight(x -> endpoint(x.sub.url()).host().equals(e.host())) < settings.caps().perHost()
                 && inFlight(x -> x.sub.tenant().equals(r.sub.tenant())) < settings.caps().perTenant()
                 && inFlight(x -> true) < settings.caps().global();
+    }
+
+    /** The endpoint's in-flight limit now: it adapts between the floor and the ceiling. */
+    int limit(String endpointKey) {
+        return scheduler.book().limit(endpointKey);
     }
 
     long inFlight(java.util.function.Predicate<Row> which) {

@@ -29,12 +29,46 @@ class LaneSchedulerTest {
     private final UUID sub = UUID.randomUUID();
 
     private LaneScheduler scheduler(int perEndpoint, int perHost, int perTenant, int global, boolean breakers) {
-        LaneScheduler.Settings settings = new LaneScheduler.Settings(perEndpoint,
+        LaneScheduler.Settings settings = new LaneScheduler.Settings(perEndpoint, perEndpoint,
                 new InFlightLimiter.Caps(perHost, perTenant, global), Duration.ofSeconds(20), Duration.ofMinutes(10));
         CircuitBreaker.Settings breaker = new CircuitBreaker.Settings(0.7, 10, 20, Duration.ofMinutes(5), OPEN_FOR);
         UrlPolicy policy = new UrlPolicy(true);
         return new LaneScheduler(settings, new EndpointBreakers(clock, breakers, breaker),
                 url -> Endpoint.of(policy.parse(url)), disabled::contains, clock);
+    }
+
+    private LaneScheduler adaptive(int floor, int ceiling) {
+        LaneScheduler.Settings settings = new LaneScheduler.Settings(floor, ceiling,
+                new InFlightLimiter.Caps(64, 256, 512), Duration.ofSeconds(20), Duration.ofMinutes(10));
+        CircuitBreaker.Settings breaker = new CircuitBreaker.Settings(0.7, 10, 20, Duration.ofMinutes(5), OPEN_FOR);
+        UrlPolicy policy = new UrlPolicy(true);
+        return new LaneScheduler(settings, new EndpointBreakers(clock, false, breaker),
+                url -> Endpoint.of(policy.parse(url)), disabled::contains, clock);
+    }
+
+    /** Keeps work waiting on one URL, answering every attempt after 1 ms with {@code code}; the most in flight. */
+    private int mostInFlight(LaneScheduler lanes, List<Started> running, int code, int rounds) {
+        int most = 0;
+        for (int i = 0; i < rounds; i++) {
+            running.addAll(lanes.offer(rows("https://fast.example/hook", 32)).starts);
+            most = Math.max(most, lanes.book().inFlight());
+            clock.advance(Duration.ofMillis(1));
+            List<Started> answered = List.copyOf(running);
+            running.clear();
+            answered.forEach(s -> running.addAll(lanes.finished(s, status(code)).starts));
+        }
+        return most;
+    }
+
+    @Test
+    void aFastLaneWithWorkWaitingRunsAboveItsFloorAndFallsBackToItWhenTheEndpointFails() {
+        LaneScheduler lanes = adaptive(2, 16);
+        List<Started> running = new java.util.ArrayList<>();
+
+        assertThat(mostInFlight(lanes, running, 204, 200)).as("grown while answers stay fast").isEqualTo(16);
+        mostInFlight(lanes, running, 503, 3);
+
+        assertThat(mostInFlight(lanes, running, 503, 50)).as("back at the floor once failing").isEqualTo(2);
     }
 
     private ClaimedDelivery row(String url, UUID subscription, UUID tenantId, String status, Duration expireAfter) {

@@ -37,7 +37,7 @@ class LanesNeverWedgeProperties {
     private static final Duration SLACK = LaneModel.STEP.multipliedBy(2);
 
     /** One generated world. */
-    record Scenario(int perEndpoint, int perHost, int perTenant, int global, boolean breakerEnabled,
+    record Scenario(int perEndpoint, int perEndpointCeiling, int perHost, int perTenant, int global, boolean breakerEnabled,
             int minimumRequests, int consecutiveFailures, int openForSeconds, List<SubSpec> subs,
             List<EndpointSpec> endpoints, List<Arrival> arrivals, long seed) {
     }
@@ -99,7 +99,7 @@ class LanesNeverWedgeProperties {
         for (SubSpec spec : s.subs()) {
             subs.add(new Sub(UUID.randomUUID(), urls.get(spec.endpoint() % urls.size()), tenants.get(spec.tenant())));
         }
-        LaneScheduler.Settings settings = new LaneScheduler.Settings(s.perEndpoint(),
+        LaneScheduler.Settings settings = new LaneScheduler.Settings(s.perEndpoint(), s.perEndpointCeiling(),
                 new InFlightLimiter.Caps(s.perHost(), s.perTenant(), s.global()), LaneModel.ATTEMPT_BOUND,
                 Duration.ofMinutes(10));
         CircuitBreaker.Settings breaker = new CircuitBreaker.Settings(0.5, s.minimumRequests(),
@@ -127,7 +127,7 @@ class LanesNeverWedgeProperties {
         for (Sub sub : w.subs) {
             Endpoint e = Endpoint.of(POLICY.parse(sub.url()));
             assertThat(m.inFlight(r -> canonical(r.sub.url()).equals(e.key()))).as("endpoint in flight")
-                    .isLessThanOrEqualTo(s.perEndpoint());
+                    .isLessThanOrEqualTo(s.perEndpointCeiling());
             assertThat(m.inFlight(r -> Endpoint.of(POLICY.parse(r.sub.url())).host().equals(e.host())))
                     .as("host in flight").isLessThanOrEqualTo(s.perHost());
             assertThat(m.inFlight(r -> r.sub.tenant().equals(sub.tenant()))).as("tenant in flight")
@@ -147,7 +147,7 @@ class LanesNeverWedgeProperties {
         heads.forEach((key, head) -> {
             Optional<Instant> refused = m.breakers.openUntil(key);
             Endpoint e = Endpoint.of(POLICY.parse(head.sub.url()));
-            boolean capped = m.inFlight(r -> canonical(r.sub.url()).equals(key)) >= m.settings.perEndpoint()
+            boolean capped = m.inFlight(r -> canonical(r.sub.url()).equals(key)) >= m.limit(key)
                     || m.inFlight(r -> Endpoint.of(POLICY.parse(r.sub.url())).host().equals(e.host()))
                             >= m.settings.caps().perHost()
                     || m.inFlight(r -> r.sub.tenant().equals(head.sub.tenant())) >= m.settings.caps().perTenant()
@@ -168,6 +168,7 @@ class LanesNeverWedgeProperties {
                 Arbitraries.integers().between(0, 5), Arbitraries.integers().between(1, 25)).as(Arrival::new);
         return Builders.withBuilder(() -> new ScenarioBuilder())
                 .use(Arbitraries.integers().between(1, 3)).in((b, v) -> b.perEndpoint(v))
+                .use(Arbitraries.integers().between(0, 3)).in((b, v) -> b.ceilingExtra(v))
                 .use(Arbitraries.integers().between(0, 4)).in((b, v) -> b.hostExtra(v))
                 .use(Arbitraries.integers().between(0, 4)).in((b, v) -> b.tenantExtra(v))
                 .use(Arbitraries.integers().between(0, 6)).in((b, v) -> b.globalExtra(v))
@@ -185,6 +186,7 @@ class LanesNeverWedgeProperties {
     /** Caps are drawn as increments, so that every generated scenario nests them as the validator demands. */
     private static final class ScenarioBuilder {
         private int perEndpoint;
+        private int ceilingExtra;
         private int hostExtra;
         private int tenantExtra;
         private int globalExtra;
@@ -198,6 +200,7 @@ class LanesNeverWedgeProperties {
         private long seed;
 
         ScenarioBuilder perEndpoint(int v) { perEndpoint = v; return this; }
+        ScenarioBuilder ceilingExtra(int v) { ceilingExtra = v; return this; }
         ScenarioBuilder hostExtra(int v) { hostExtra = v; return this; }
         ScenarioBuilder tenantExtra(int v) { tenantExtra = v; return this; }
         ScenarioBuilder globalExtra(int v) { globalExtra = v; return this; }
@@ -216,7 +219,7 @@ class LanesNeverWedgeProperties {
             int global = Math.max(host, tenant) + globalExtra;
             List<Arrival> valid = arrivals.stream()
                     .map(a -> new Arrival(a.atMillis(), a.sub() % subs.size(), a.count())).toList();
-            return new Scenario(perEndpoint, host, tenant, global, breakerEnabled, minimumRequests,
+            return new Scenario(perEndpoint, perEndpoint + ceilingExtra, host, tenant, global, breakerEnabled, minimumRequests,
                     consecutiveFailures, openFor, subs, endpoints, valid, seed);
         }
     }

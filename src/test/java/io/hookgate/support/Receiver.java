@@ -28,6 +28,10 @@ public final class Receiver implements AutoCloseable {
         /** Accept the request and never answer. */
         record Hang() implements Reply {
         }
+
+        /** Answer with {@code code} after {@code millis}, like an endpoint with that much work per request. */
+        record Delayed(int code, long millis) implements Reply {
+        }
     }
 
     public record Request(String path, Map<String, String> headers, byte[] body, Instant arrivedAt) {
@@ -48,6 +52,8 @@ public final class Receiver implements AutoCloseable {
     private final AtomicInteger challenges = new AtomicInteger();
     private final AtomicInteger hanging = new AtomicInteger();
     private final AtomicInteger maxHanging = new AtomicInteger();
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger maxOpen = new AtomicInteger();
     private volatile Function<Integer, Reply> behaviour;
     private volatile Map<String, Function<Integer, Reply>> routes = Map.of();
     private final Map<String, AtomicInteger> postsByPath = new java.util.concurrent.ConcurrentHashMap<>();
@@ -82,6 +88,10 @@ public final class Receiver implements AutoCloseable {
 
     public static Reply hang() {
         return new Reply.Hang();
+    }
+
+    public static Reply delayed(int code, long millis) {
+        return new Reply.Delayed(code, millis);
     }
 
     public void behave(Function<Integer, Reply> next) {
@@ -129,6 +139,11 @@ public final class Receiver implements AutoCloseable {
         return maxHanging.get();
     }
 
+    /** Most delayed requests this receiver was working on at the same time: the concurrency a client used. */
+    public int maxOpen() {
+        return maxOpen.get();
+    }
+
     public List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -157,6 +172,12 @@ public final class Receiver implements AutoCloseable {
         if (reply instanceof Reply.Hang) {
             maxHanging.accumulateAndGet(hanging.incrementAndGet(), Math::max);
             req.response().closeHandler(v -> hanging.decrementAndGet());
+        } else if (reply instanceof Reply.Delayed d) {
+            maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+            vertx.setTimer(d.millis(), t -> {
+                open.decrementAndGet();
+                req.response().setStatusCode(d.code()).end();
+            });
         } else if (reply instanceof Reply.Status s) {
             s.headers().forEach(req.response()::putHeader);
             req.response().setStatusCode(s.code()).end();
