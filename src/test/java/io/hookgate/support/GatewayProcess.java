@@ -189,7 +189,8 @@ public final class GatewayProcess implements AutoCloseable {
         logOffsetAtLaunch = Files.exists(log) ? Files.size(log) : 0;
         File jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toFile();
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000", "-jar", jar.getAbsolutePath());
+                "-Xmx256m", "-Xms96m", "-XX:MetaspaceSize=128m", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000",
+                "-jar", jar.getAbsolutePath());
         // the pod's JVM and malloc settings (k8s/app/deployment.yaml)
         pb.environment().put("MALLOC_ARENA_MAX", "2");
         pb.environment().putAll(env);
