@@ -35,6 +35,7 @@ public class Dispatcher {
     private final AtomicBoolean claiming = new AtomicBoolean();
     private final AtomicBoolean wakeAgain = new AtomicBoolean();
     private final AtomicBoolean wakeScheduled = new AtomicBoolean();
+    private final AtomicBoolean liftedMeanwhile = new AtomicBoolean();
     // false once a claim came back short: fresh work arrives by handoff, retries by the timer
     private final AtomicBoolean dueRowsLikely = new AtomicBoolean(true);
     private volatile boolean stopping = true;
@@ -69,7 +70,12 @@ public class Dispatcher {
         long delay = Duration.between(clock.instant(), at).toMillis();
         if (delay <= 0) {
             dueRowsLikely.set(true);
-            wakeSoon();
+            if (claiming.get()) {
+                // judged again when that round is done: the rows it brings may have filled the lane once more
+                liftedMeanwhile.set(true);
+            } else {
+                wake();
+            }
         } else if (!stopping) {
             vertx.setTimer(delay, id -> wake());
         }
@@ -105,9 +111,9 @@ public class Dispatcher {
             return;
         }
         ClaimExclusions.Exclusions skip = lanes.exclusions();
-        queue.claim(room, skip.urls(), skip.tenants(), config.lease(), owner)
+        queue.claim(room, skip, config.lease(), owner)
                 .subscribe().with(claimed -> {
-                    int declined = dispatch(claimed);
+                    int declined = dispatch(claimed, skip);
                     // rows turned down stay due, so a freed slot should claim again
                     if (claimed.size() < room && declined == 0) {
                         dueRowsLikely.set(false);
@@ -123,19 +129,23 @@ public class Dispatcher {
 
     private void finishRound(boolean more) {
         claiming.set(false);
-        if (more || wakeAgain.getAndSet(false)) {
+        boolean lifted = liftedMeanwhile.getAndSet(false);
+        if (more || wakeAgain.getAndSet(false) || (lifted && lanes.lifted())) {
             vertx.runOnContext(v -> wake());
+        } else if (lifted) {
+            // a lane this round refilled may soon have room again: not at once, when its URL would be excluded
+            wakeSoon();
         }
     }
 
-    /** Offers the rows to the lanes; returns how many they turned down. */
-    private int dispatch(List<ClaimedDelivery> claimed) {
+    /** Offers rows to the lanes (those of a claim made with {@code skip}, or null); returns how many they turned down. */
+    private int dispatch(List<ClaimedDelivery> claimed, ClaimExclusions.Exclusions skip) {
         if (stopping) {
             // a round that raced with shutdown: hand its rows back rather than start them
             handBack(claimed);
             return 0;
         }
-        return lanes.offer(claimed);
+        return lanes.offer(claimed, skip);
     }
 
     private void handBack(List<ClaimedDelivery> rows) {
@@ -159,7 +169,7 @@ public class Dispatcher {
     /** Starts the deliveries the intake just stored leased to this replica; wakes a claim for the rest. */
     public void handOff(Handoff handoff, List<ClaimedDelivery> stored) {
         lanes.unreserve(handoff.reserved());
-        int turnedDown = stored.isEmpty() ? 0 : dispatch(stored);
+        int turnedDown = stored.isEmpty() ? 0 : dispatch(stored, null);
         if (handoff.declinedAny() || turnedDown > 0) {
             wake();
         }

@@ -48,7 +48,14 @@ final class LaneScheduler {
         this.recentlyDisabled = recentlyDisabled;
         this.clock = clock;
         this.book = new LaneBook(endpoints, settings.perEndpoint(), settings.caps());
-        this.exclusions = new ClaimExclusions(book, breakers);
+        this.exclusions = new ClaimExclusions(book, breakers, settings.perEndpoint(), settings.caps().perHost());
+    }
+
+    /** As {@link #offer}, for a claim made with {@code used}: a lane that got its whole cap is watched for room. */
+    LaneActions offerClaimed(List<ClaimedDelivery> batch, ClaimExclusions.Exclusions used) {
+        LaneActions out = offer(batch);
+        exclusions.claimed(batch, used, clock.instant());
+        return out;
     }
 
     /** Starts, queues, holds or hands back each leased row; those of disabled subscriptions or expired fail. */
@@ -155,6 +162,11 @@ final class LaneScheduler {
     /** What the next claim must skip: the lanes and tenants that could not start a row this moment. */
     ClaimExclusions.Exclusions exclusions() {
         return exclusions.forClaim();
+    }
+
+    /** Whether a lane or tenant the last claims skipped or filled has room again: a claim round is worth it now. */
+    boolean lifted() {
+        return exclusions.lifted();
     }
 
     /** The subscriptions whose fresh rows a handoff should leave to the claim. */

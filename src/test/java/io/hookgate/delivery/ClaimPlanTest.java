@@ -49,7 +49,9 @@ class ClaimPlanTest {
         for (int i = 0; i < rounds; i++) {
             chain = chain.chain(() -> conn.preparedQuery(DeliveryQueue.CLAIM)
                     .execute(Tuple.of(1).addArrayOfString(new String[] {"https://excluded.example/hook"})
-                            .addDouble(30.0).addString("claim-plan-test").addArrayOfUUID(new UUID[] {UUID.randomUUID()}))
+                            .addDouble(30.0).addString("claim-plan-test").addArrayOfUUID(new UUID[] {UUID.randomUUID()})
+                            .addArrayOfString(new String[] {"https://capped.example/hook"}).addArrayOfInteger(new Integer[] {3})
+                            .addInteger(16))
                     .replaceWithVoid());
         }
         return chain;

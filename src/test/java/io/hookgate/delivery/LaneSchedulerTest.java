@@ -74,16 +74,21 @@ class LaneSchedulerTest {
     }
 
     @Test
-    void aFinishedAttemptStartsTheQueuedHeadAndTheLaneIsClaimableAgainOnceItCanStart() {
+    void aLaneAtItsLimitIsClaimableUpToItsQueueRoomAndNoFurther() {
         LaneScheduler lanes = scheduler(1, 64, 256, 512, true);
-        LaneActions first = lanes.offer(rows("https://a.example/hook", 2));
+        String url = "https://a.example/hook";
+        LaneActions first = lanes.offer(rows(url, 2));
+        assertThat(lanes.exclusions().urls()).as("one in flight, one queued: nothing more fits").containsExactly(url);
 
         LaneActions next = lanes.finished(first.starts.get(0), status(204));
 
         assertThat(next.starts).hasSize(1);
-        assertThat(lanes.exclusions().urls()).as("one in flight, at its limit").isNotEmpty();
+        ClaimExclusions.Exclusions atLimit = lanes.exclusions();
+        assertThat(atLimit.urls()).as("at its limit, but its queue has room").isEmpty();
+        assertThat(atLimit.capOf(url)).as("a second of its observed throughput, 32 x its limit at most").isEqualTo(32);
         lanes.finished(next.starts.get(0), status(204));
         assertThat(lanes.exclusions().urls()).isEmpty();
+        assertThat(lanes.exclusions().caps()).as("an idle lane is not capped by what it holds").isEmpty();
     }
 
     @Test
