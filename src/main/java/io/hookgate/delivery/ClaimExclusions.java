@@ -1,30 +1,28 @@
 package io.hookgate.delivery;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * What claims and handoffs must leave alone, computed from live counts every time and never kept as a verdict:
- * a claim skips the lanes and tenants that could take no row this moment and takes no more rows of a lane than it
- * would start or queue, so its room goes to rows that start and nothing is claimed only to be handed back; a
- * handoff leaves to the claim only rows that would be turned down. It remembers the lanes the last claim skipped or
- * filled just to say when one of them has room for a worthwhile claim again, which is when a round is due at once.
+ * a claim skips the lanes and tenants that could not start a row this moment, so its room goes to rows that
+ * start; a handoff leaves to the claim only rows that would be turned down. It remembers what the last claim
+ * skipped just to say when one of them can start again, which is when a claim round is due at once. A claim leases
+ * no more rows of a lane than the lane takes, so nothing is leased only to be handed back.
  */
 final class ClaimExclusions {
 
     /**
-     * Claims skip rows of these URLs (their lane can take none now) and of these tenants (at their share), and take at
-     * most {@code caps} rows of a URL, {@code unseenCap} of a URL no busy lane serves.
+     * Claims skip rows of these URLs (their lane cannot start one now) and of these tenants (at their share), and
+     * lease at most {@code caps} rows of a URL (what its lane starts and queues), {@code unseenCap} of a URL no busy
+     * lane serves.
      */
     record Exclusions(Set<String> urls, Set<UUID> tenants, Map<String, Integer> caps, int unseenCap) {
 
-        /** Rows of this URL a claim may take. */
+        /** Rows of this URL a claim may lease. */
         int capOf(String url) {
             return caps.getOrDefault(url, unseenCap);
         }
@@ -32,11 +30,11 @@ final class ClaimExclusions {
 
     private final LaneBook book;
     private final EndpointBreakers breakers;
+    private final Set<Lane> skippedLanes = new HashSet<>();
+    private final Set<UUID> skippedTenants = new HashSet<>();
+
     private final int perEndpoint;
     private final int perHost;
-    /** Lanes the last claims skipped or filled to their cap: due rows of theirs may be waiting for room. */
-    private final Set<Lane> watched = new HashSet<>();
-    private final Set<UUID> skippedTenants = new HashSet<>();
 
     ClaimExclusions(LaneBook book, EndpointBreakers breakers, int perEndpoint, int perHost) {
         this.book = book;
@@ -47,34 +45,33 @@ final class ClaimExclusions {
 
     /** Every exclusion ends when an attempt ends or when a breaker's time is up (a timer wakes a claim then). */
     Exclusions forClaim() {
+        skippedLanes.clear();
         Set<Lane> candidates = book.candidates();
-        Map<String, Integer> hostQueued = hostQueued();
         Set<String> urls = new HashSet<>();
         Map<String, Integer> caps = new HashMap<>();
         for (Lane lane : candidates) {
-            int room = breakerRefuses(lane) ? 0 : room(lane, hostQueued);
-            if (room == 0) {
-                watched.add(lane);
+            if (breakerRefuses(lane) || book.cannotStartNow(lane)) {
+                skippedLanes.add(lane);
                 urls.addAll(lane.urls);
             } else {
+                int room = room(lane, candidates);
                 lane.urls.forEach(url -> caps.put(url, room));
             }
         }
         skippedTenants.clear();
         skippedTenants.addAll(book.tenantsAtShare());
-        // a lane no busy lane serves starts its limit and queues as many again before it knows its latency
+        // a lane that knows no latency yet starts its limit and queues as many again
         return new Exclusions(urls, Set.copyOf(skippedTenants), caps, 2 * perEndpoint);
     }
 
-    /** Lanes that a claim made with {@code used} filled to their cap have more rows due, likely: watch for room. */
-    void claimed(List<ClaimedDelivery> batch, Exclusions used, Instant now) {
-        Map<String, List<ClaimedDelivery>> byUrl = new HashMap<>();
-        batch.forEach(d -> byUrl.computeIfAbsent(d.subscription().url(), u -> new ArrayList<>()).add(d));
-        byUrl.forEach((url, rows) -> {
-            if (rows.size() >= used.capOf(url) && rows.get(0).subscription().active()) {
-                watched.add(book.laneFor(rows.get(0), now));
-            }
-        });
+    /** Rows a lane that can start now takes: its free slots, then its queue (the host's queue cap bounds it too). */
+    private int room(Lane lane, Set<Lane> candidates) {
+        int hostQueued = 0;
+        for (Lane other : candidates) {
+            hostQueued += other.endpoint.host().equals(lane.endpoint.host()) ? other.queue.size() : 0;
+        }
+        int queueRoom = Math.min(lane.queueBound(), perHost - hostQueued);
+        return Math.max(1, lane.limit.current() - lane.inFlight + Math.max(0, queueRoom));
     }
 
     /** Subscriptions bound to a lane or tenant that would turn a row down; rows that would queue still go. */
@@ -88,44 +85,14 @@ final class ClaimExclusions {
         return book.subscriptionsOf(refusing, book.fullTenants());
     }
 
-    /**
-     * Whether a lane the last claims skipped or filled has room for half its rows again (its due rows may be waiting;
-     * claiming before it runs dry keeps it busy while the claim runs), or a skipped tenant can start again.
-     */
+    /** Whether a lane or tenant the last claim skipped could start a row now (its rows may be waiting due). */
     boolean lifted() {
-        Map<String, Integer> hostQueued = hostQueued();
-        boolean lanes = watched.removeIf(lane -> !breakerRefuses(lane)
-                && room(lane, hostQueued) >= Math.max(1, capacity(lane) / 2));
+        boolean lanes = skippedLanes.removeIf(lane -> !breakerRefuses(lane) && !book.cannotStartNow(lane));
         Set<UUID> stillFull = book.tenantsAtShare();
         return skippedTenants.removeIf(tenant -> !stillFull.contains(tenant)) || lanes;
     }
 
     boolean breakerRefuses(Lane lane) {
         return breakers.openUntil(lane.endpoint.key()).isPresent();
-    }
-
-    /** Rows the lane would take now without turning one down: free slots if nothing waits, then queue room. */
-    private int room(Lane lane, Map<String, Integer> hostQueued) {
-        if (book.refusesAll(lane)) {
-            return 0;
-        }
-        int start = lane.queue.isEmpty() ? Math.max(0, lane.limit.current() - lane.inFlight) : 0;
-        int queueRoom = Math.min(lane.queueBound() - lane.queue.size(),
-                perHost - hostQueued.getOrDefault(lane.endpoint.host(), 0));
-        return start + Math.max(0, queueRoom);
-    }
-
-    /** Rows the lane holds when full: its limit in flight and its queue (the host's queue cap bounds it too). */
-    private int capacity(Lane lane) {
-        return lane.limit.current() + Math.min(lane.queueBound(), perHost);
-    }
-
-    /** Rows queued per host; only busy lanes queue anything. */
-    private Map<String, Integer> hostQueued() {
-        Map<String, Integer> queued = new HashMap<>();
-        for (Lane lane : book.candidates()) {
-            queued.merge(lane.endpoint.host(), lane.queue.size(), Integer::sum);
-        }
-        return queued;
     }
 }

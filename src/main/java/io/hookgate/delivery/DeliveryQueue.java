@@ -59,10 +59,14 @@ public class DeliveryQueue {
                  WHERE d.id = fits.id
              RETURNING d.id, d.event_id, d.subscription_id, d.tenant_id, d.event_type, d.attempts,
                        d.cycle_attempts, d.source_at, d.first_attempt_at, fits.due_at, d.next_attempt_at)
-            SELECT c.*, %s, e.occurred_at_text, e.payload
+            SELECT c.*, %s, e.occurred_at_text, e.payload, (SELECT count(*) FROM due) AS scanned
               FROM claimed c
               JOIN subscriptions s ON s.id = c.subscription_id
               JOIN events e ON e.id = c.event_id""".formatted(SUBSCRIPTION_COLUMNS);
+
+    /** A claim round's leased rows, and how many due rows it locked (its limit: more may be due behind them). */
+    public record Claim(List<ClaimedDelivery> rows, int scanned) {
+    }
 
     /**
      * For the claim's transaction only. A claim holds row locks while it scans, so it is bounded on its own.
@@ -93,7 +97,7 @@ public class DeliveryQueue {
     }
 
     /** Leases up to {@code limit} due deliveries, skipping and capping rows as {@code skip} says (what the lanes take). */
-    public Uni<List<ClaimedDelivery>> claim(int limit, ClaimExclusions.Exclusions skip, Duration lease, String owner) {
+    public Uni<Claim> claim(int limit, ClaimExclusions.Exclusions skip, Duration lease, String owner) {
         String[] capUrls = skip.caps().keySet().toArray(String[]::new);
         Integer[] capRows = new Integer[capUrls.length];
         for (int i = 0; i < capUrls.length; i++) {
@@ -106,10 +110,12 @@ public class DeliveryQueue {
         return pool.withTransaction(conn -> conn.query(CLAIM_SETTINGS).execute()
                 .chain(() -> conn.preparedQuery(CLAIM).execute(args))).map(rows -> {
             List<ClaimedDelivery> claimed = new ArrayList<>(rows.size());
+            int scanned = 0;
             for (Row row : rows) {
                 claimed.add(toClaimed(row));
+                scanned = row.getInteger("scanned");
             }
-            return claimed;
+            return new Claim(claimed, scanned);
         });
     }
 

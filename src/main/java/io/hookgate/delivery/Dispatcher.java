@@ -35,7 +35,6 @@ public class Dispatcher {
     private final AtomicBoolean claiming = new AtomicBoolean();
     private final AtomicBoolean wakeAgain = new AtomicBoolean();
     private final AtomicBoolean wakeScheduled = new AtomicBoolean();
-    private final AtomicBoolean liftedMeanwhile = new AtomicBoolean();
     // false once a claim came back short: fresh work arrives by handoff, retries by the timer
     private final AtomicBoolean dueRowsLikely = new AtomicBoolean(true);
     private volatile boolean stopping = true;
@@ -70,12 +69,7 @@ public class Dispatcher {
         long delay = Duration.between(clock.instant(), at).toMillis();
         if (delay <= 0) {
             dueRowsLikely.set(true);
-            if (claiming.get()) {
-                // judged again when that round is done: the rows it brings may have filled the lane once more
-                liftedMeanwhile.set(true);
-            } else {
-                wake();
-            }
+            wakeSoon();
         } else if (!stopping) {
             vertx.setTimer(delay, id -> wake());
         }
@@ -112,15 +106,15 @@ public class Dispatcher {
         }
         ClaimExclusions.Exclusions skip = lanes.exclusions();
         queue.claim(room, skip, config.lease(), owner)
-                .subscribe().with(claimed -> {
-                    int declined = dispatch(claimed, skip);
+                .subscribe().with(claim -> {
+                    int declined = dispatch(claim.rows());
                     // rows turned down stay due, so a freed slot should claim again
-                    if (claimed.size() < room && declined == 0) {
+                    if (claim.scanned() < room && declined == 0) {
                         dueRowsLikely.set(false);
                     }
-                    // a full round is followed by another at once; rows just turned down cannot come straight
-                    // back, because their lanes and tenants are now among the exclusions, so this never spins
-                    finishRound(claimed.size() == room);
+                    // a round that locked its limit (leased or left due over a lane's cap) is followed by another at
+                    // once; rows it filled lanes with put those lanes among the exclusions, so this never spins
+                    finishRound(claim.scanned() == room);
                 }, failure -> {
                     Log.warnf("claiming deliveries failed, retrying on the next tick: %s", failure.toString());
                     finishRound(false);
@@ -129,23 +123,19 @@ public class Dispatcher {
 
     private void finishRound(boolean more) {
         claiming.set(false);
-        boolean lifted = liftedMeanwhile.getAndSet(false);
-        if (more || wakeAgain.getAndSet(false) || (lifted && lanes.lifted())) {
+        if (more || wakeAgain.getAndSet(false)) {
             vertx.runOnContext(v -> wake());
-        } else if (lifted) {
-            // a lane this round refilled may soon have room again: not at once, when its URL would be excluded
-            wakeSoon();
         }
     }
 
-    /** Offers rows to the lanes (those of a claim made with {@code skip}, or null); returns how many they turned down. */
-    private int dispatch(List<ClaimedDelivery> claimed, ClaimExclusions.Exclusions skip) {
+    /** Offers the rows to the lanes; returns how many they turned down. */
+    private int dispatch(List<ClaimedDelivery> claimed) {
         if (stopping) {
             // a round that raced with shutdown: hand its rows back rather than start them
             handBack(claimed);
             return 0;
         }
-        return lanes.offer(claimed, skip);
+        return lanes.offer(claimed);
     }
 
     private void handBack(List<ClaimedDelivery> rows) {
@@ -169,7 +159,7 @@ public class Dispatcher {
     /** Starts the deliveries the intake just stored leased to this replica; wakes a claim for the rest. */
     public void handOff(Handoff handoff, List<ClaimedDelivery> stored) {
         lanes.unreserve(handoff.reserved());
-        int turnedDown = stored.isEmpty() ? 0 : dispatch(stored, null);
+        int turnedDown = stored.isEmpty() ? 0 : dispatch(stored);
         if (handoff.declinedAny() || turnedDown > 0) {
             wake();
         }

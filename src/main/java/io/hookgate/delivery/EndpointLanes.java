@@ -73,22 +73,12 @@ public class EndpointLanes {
 
     /** Starts, queues or hands back leased rows; returns how many the lanes turned down for lack of room. */
     int offer(List<ClaimedDelivery> batch) {
-        return offer(batch, null);
-    }
-
-    /** As {@link #offer}, for rows a claim made with these exclusions returned (null: a handoff's rows). */
-    int offer(List<ClaimedDelivery> batch, ClaimExclusions.Exclusions used) {
         LaneActions actions;
         synchronized (this) {
-            actions = used == null ? scheduler.offer(batch) : scheduler.offerClaimed(batch, used);
+            actions = scheduler.offer(batch);
         }
         carryOut(actions);
         return actions.declined;
-    }
-
-    /** Whether a lane the last claims skipped or filled has room for a worthwhile claim now. */
-    synchronized boolean lifted() {
-        return scheduler.lifted();
     }
 
     /** Hands back queued rows whose lease runs short and forgets idle lanes; the dispatcher calls it each poll. */

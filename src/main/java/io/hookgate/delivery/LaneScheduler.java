@@ -51,13 +51,6 @@ final class LaneScheduler {
         this.exclusions = new ClaimExclusions(book, breakers, settings.perEndpoint(), settings.caps().perHost());
     }
 
-    /** As {@link #offer}, for a claim made with {@code used}: a lane that got its whole cap is watched for room. */
-    LaneActions offerClaimed(List<ClaimedDelivery> batch, ClaimExclusions.Exclusions used) {
-        LaneActions out = offer(batch);
-        exclusions.claimed(batch, used, clock.instant());
-        return out;
-    }
-
     /** Starts, queues, holds or hands back each leased row; those of disabled subscriptions or expired fail. */
     LaneActions offer(List<ClaimedDelivery> batch) {
         LaneActions out = new LaneActions();
@@ -162,11 +155,6 @@ final class LaneScheduler {
     /** What the next claim must skip: the lanes and tenants that could not start a row this moment. */
     ClaimExclusions.Exclusions exclusions() {
         return exclusions.forClaim();
-    }
-
-    /** Whether a lane or tenant the last claims skipped or filled has room again: a claim round is worth it now. */
-    boolean lifted() {
-        return exclusions.lifted();
     }
 
     /** The subscriptions whose fresh rows a handoff should leave to the claim. */

@@ -21,7 +21,7 @@ class ClaimPlanTest {
 
     private static final String PLANS = """
             SELECT coalesce(sum(generic_plans), 0) AS generic, coalesce(sum(custom_plans), 0) AS custom
-              FROM pg_prepared_statements WHERE statement LIKE '%WITH claimed AS%'""";
+              FROM pg_prepared_statements WHERE statement LIKE '%claimed AS (%FOR NO KEY UPDATE%'""";
 
     @Inject
     Pool pool;

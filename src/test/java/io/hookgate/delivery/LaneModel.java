@@ -137,12 +137,13 @@ final class LaneModel {
         }
         claims++;
         ClaimExclusions.Exclusions skip = scheduler.exclusions();
-        Map<String, Integer> taken = new java.util.HashMap<>();
-        // as the claim statement: lock up to room rows in due order, lease of each URL at most its cap
-        List<Row> due = rows.values().stream()
+        List<Row> scanned = rows.values().stream()
                 .filter(r -> r.state == State.DUE && !r.due.isAfter(now()))
                 .filter(r -> !skip.urls().contains(r.sub.url()) && !skip.tenants().contains(r.sub.tenant()))
-                .sorted(Comparator.comparing((Row r) -> r.due)).limit(room)
+                .sorted(Comparator.comparing((Row r) -> r.due)).limit(room).toList();
+        // as the claim statement: of the rows it locked, it leases of each URL at most what the lane takes
+        Map<String, Integer> taken = new java.util.HashMap<>();
+        List<Row> due = scanned.stream()
                 .filter(r -> taken.merge(r.sub.url(), 1, Integer::sum) <= skip.capOf(r.sub.url())).toList();
         List<ClaimedDelivery> claimed = new ArrayList<>();
         for (Row r : due) {
@@ -155,11 +156,11 @@ final class LaneModel {
             r.state = State.QUEUED; // until the actions say otherwise
             r.offeredSeq = seq++;
         }
-        LaneActions actions = scheduler.offerClaimed(claimed, skip);
+        LaneActions actions = scheduler.offer(claimed);
         carryOut(actions);
         // as the dispatcher: a full round is followed at once by another
-        claimSoon = claimed.size() == room;
-        if (claimed.size() < room && actions.declined == 0) {
+        claimSoon = scanned.size() == room;
+        if (scanned.size() < room && actions.declined == 0) {
             dueRowsLikely = false;
         }
     }

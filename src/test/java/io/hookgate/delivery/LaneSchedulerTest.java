@@ -74,21 +74,34 @@ class LaneSchedulerTest {
     }
 
     @Test
-    void aLaneAtItsLimitIsClaimableUpToItsQueueRoomAndNoFurther() {
-        LaneScheduler lanes = scheduler(1, 64, 256, 512, true);
+    void aClaimMayLeaseOfALaneExactlyWhatItStartsAndQueuesAndNotOneRowMore() {
         String url = "https://a.example/hook";
-        LaneActions first = lanes.offer(rows(url, 2));
-        assertThat(lanes.exclusions().urls()).as("one in flight, one queued: nothing more fits").containsExactly(url);
+        LaneScheduler lanes = scheduler(2, 64, 256, 512, true);
+        assertThat(lanes.exclusions().capOf(url)).as("no lane yet: its limit, and as many queued").isEqualTo(4);
+        LaneActions first = lanes.offer(rows(url, 4));
+        assertThat(first.declined).isZero();
+        LaneActions second = lanes.finished(first.starts.get(0), status(204));
+        lanes.finished(first.starts.get(1), status(204));
+        lanes.finished(second.starts.get(0), status(204));
+
+        int cap = lanes.exclusions().capOf(url);
+
+        assertThat(cap).as("one free slot, and a queue of 32 x its limit at 1 ms per attempt").isEqualTo(1 + 64);
+        assertThat(lanes.offer(rows(url, cap)).declined).as("what the cap allowed").isZero();
+        assertThat(lanes.offer(rows(url, 1)).declined).as("one more row").isEqualTo(1);
+    }
+
+    @Test
+    void aFinishedAttemptStartsTheQueuedHeadAndTheLaneIsClaimableAgainOnceItCanStart() {
+        LaneScheduler lanes = scheduler(1, 64, 256, 512, true);
+        LaneActions first = lanes.offer(rows("https://a.example/hook", 2));
 
         LaneActions next = lanes.finished(first.starts.get(0), status(204));
 
         assertThat(next.starts).hasSize(1);
-        ClaimExclusions.Exclusions atLimit = lanes.exclusions();
-        assertThat(atLimit.urls()).as("at its limit, but its queue has room").isEmpty();
-        assertThat(atLimit.capOf(url)).as("a second of its observed throughput, 32 x its limit at most").isEqualTo(32);
+        assertThat(lanes.exclusions().urls()).as("one in flight, at its limit").isNotEmpty();
         lanes.finished(next.starts.get(0), status(204));
         assertThat(lanes.exclusions().urls()).isEmpty();
-        assertThat(lanes.exclusions().caps()).as("an idle lane is not capped by what it holds").isEmpty();
     }
 
     @Test
