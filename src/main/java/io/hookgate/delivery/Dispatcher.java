@@ -108,13 +108,13 @@ public class Dispatcher {
         queue.claim(room, skip, config.lease(), owner)
                 .subscribe().with(claim -> {
                     int declined = dispatch(claim.rows());
-                    // rows turned down stay due, so a freed slot should claim again
-                    if (claim.scanned() < room && declined == 0) {
+                    // rows turned down or left due over a lane's cap stay due, so a freed slot should claim again
+                    if (claim.scanned() == claim.rows().size() && claim.scanned() < room && declined == 0) {
                         dueRowsLikely.set(false);
                     }
-                    // a round that locked its limit (leased or left due over a lane's cap) is followed by another at
-                    // once; rows it filled lanes with put those lanes among the exclusions, so this never spins
-                    finishRound(claim.scanned() == room);
+                    // a full round is followed by another at once; rows just turned down cannot come straight
+                    // back, because their lanes and tenants are now among the exclusions, so this never spins
+                    finishRound(claim.rows().size() == room);
                 }, failure -> {
                     Log.warnf("claiming deliveries failed, retrying on the next tick: %s", failure.toString());
                     finishRound(false);

@@ -159,8 +159,8 @@ final class LaneModel {
         LaneActions actions = scheduler.offer(claimed);
         carryOut(actions);
         // as the dispatcher: a full round is followed at once by another
-        claimSoon = scanned.size() == room;
-        if (scanned.size() < room && actions.declined == 0) {
+        claimSoon = claimed.size() == room;
+        if (scanned.size() == claimed.size() && scanned.size() < room && actions.declined == 0) {
             dueRowsLikely = false;
         }
     }
