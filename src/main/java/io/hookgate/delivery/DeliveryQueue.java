@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,54 +31,35 @@ public class DeliveryQueue {
             s.previous_key_version, s.previous_ciphertext, s.previous_expires_at, s.failing_since,
             s.expire_after_seconds""";
 
-    /**
-     * Locks up to $1 due rows in due order, then leases of each URL only as many as its lane takes ($6/$7 per URL,
-     * $8 for a URL no busy lane serves): the rest stay due and unchanged, so nothing is leased only to be handed
-     * back. The cardinality tests fold to constants in the custom plan, so an empty exclusion costs nothing.
-     */
+    // the cardinality tests fold to constants in the custom plan, so an empty exclusion costs nothing
     static final String CLAIM = """
-            WITH due AS (
-                SELECT x.id, x.next_attempt_at AS due_at, x.subscription_id FROM deliveries x
-                 WHERE x.status = 'pending' AND x.next_attempt_at <= now()
-                   AND (cardinality($5::uuid[]) = 0 OR NOT (x.tenant_id = ANY($5)))
-                   AND (cardinality($2::text[]) = 0 OR NOT EXISTS (SELECT 1 FROM subscriptions u
-                         WHERE u.id = x.subscription_id AND u.url = ANY($2)))
-                 ORDER BY x.next_attempt_at
-                 LIMIT $1
-                   FOR NO KEY UPDATE OF x SKIP LOCKED),
-            fits AS (
-                SELECT r.id, r.due_at FROM (
-                    SELECT due.id, due.due_at, COALESCE(cap.rows, $8) AS cap,
-                           row_number() OVER (PARTITION BY u.url ORDER BY due.due_at) AS n
-                      FROM due JOIN subscriptions u ON u.id = due.subscription_id
-                      LEFT JOIN unnest($6::text[], $7::int[]) AS cap(url, rows) ON cap.url = u.url) r
-                 WHERE r.n <= r.cap),
-            claimed AS (
+            WITH claimed AS (
                 UPDATE deliveries d
                    SET next_attempt_at = now() + make_interval(secs => $3), lease_owner = $4, held = false
-                  FROM fits
-                 WHERE d.id = fits.id
+                  FROM (SELECT x.id, x.next_attempt_at AS due_at FROM deliveries x
+                         WHERE x.status = 'pending' AND x.next_attempt_at <= now()
+                           AND (cardinality($5::uuid[]) = 0 OR NOT (x.tenant_id = ANY($5)))
+                           AND (cardinality($2::text[]) = 0 OR NOT EXISTS (SELECT 1 FROM subscriptions u
+                                 WHERE u.id = x.subscription_id AND u.url = ANY($2)))
+                         ORDER BY x.next_attempt_at
+                         LIMIT $1
+                           FOR NO KEY UPDATE OF x SKIP LOCKED) due
+                 WHERE d.id = due.id
              RETURNING d.id, d.event_id, d.subscription_id, d.tenant_id, d.event_type, d.attempts,
-                       d.cycle_attempts, d.source_at, d.first_attempt_at, fits.due_at, d.next_attempt_at)
-            SELECT c.*, %s, e.occurred_at_text, e.payload, (SELECT count(*) FROM due) AS scanned
+                       d.cycle_attempts, d.source_at, d.first_attempt_at, due.due_at, d.next_attempt_at)
+            SELECT c.*, %s, e.occurred_at_text, e.payload
               FROM claimed c
               JOIN subscriptions s ON s.id = c.subscription_id
               JOIN events e ON e.id = c.event_id""".formatted(SUBSCRIPTION_COLUMNS);
-
-    /** A claim round's leased rows, and how many due rows it locked (its limit: more may be due behind them). */
-    public record Claim(List<ClaimedDelivery> rows, int scanned) {
-    }
 
     /**
      * For the claim's transaction only. A claim holds row locks while it scans, so it is bounded on its own.
      * And it is planned for its actual limit every time: as a cached statement PostgreSQL may switch it to a
      * generic plan that guesses {@code LIMIT $1} at 10 % of the due rows and then hashes the whole deliveries
-     * table; with a backlog that takes longer than the timeout, every round (seen in the benchmark). Bitmap scans
-     * are off: on statistics from before a backlog arrived the planner expects a few due rows and reads all of
-     * them (50,000 in a drain, 10-50 ms) to sort them, where the index walked in due order stops at the limit.
+     * table; with a backlog that takes longer than the timeout, every round (seen in the benchmark).
      */
     static final String CLAIM_SETTINGS = "SELECT set_config('statement_timeout', '5s', true),"
-            + " set_config('plan_cache_mode', 'force_custom_plan', true), set_config('enable_bitmapscan', 'off', true)";
+            + " set_config('plan_cache_mode', 'force_custom_plan', true)";
 
     private static final String POSTPONE = """
             UPDATE deliveries d SET next_attempt_at = u.at, lease_owner = NULL, held = u.held
@@ -96,26 +78,19 @@ public class DeliveryQueue {
         this.pool = pool;
     }
 
-    /** Leases up to {@code limit} due deliveries, skipping and capping rows as {@code skip} says (what the lanes take). */
-    public Uni<Claim> claim(int limit, ClaimExclusions.Exclusions skip, Duration lease, String owner) {
-        String[] capUrls = skip.caps().keySet().toArray(String[]::new);
-        Integer[] capRows = new Integer[capUrls.length];
-        for (int i = 0; i < capUrls.length; i++) {
-            capRows[i] = skip.caps().get(capUrls[i]);
-        }
-        Tuple args = Tuple.of(limit).addArrayOfString(skip.urls().toArray(String[]::new))
+    /** Leases up to {@code limit} due deliveries, skipping rows of these URLs and tenants (the lanes would refuse them). */
+    public Uni<List<ClaimedDelivery>> claim(int limit, Collection<String> excludedUrls, Collection<UUID> excludedTenants,
+            Duration lease, String owner) {
+        Tuple args = Tuple.of(limit).addArrayOfString(excludedUrls.toArray(String[]::new))
                 .addDouble(lease.toMillis() / 1000.0).addString(owner)
-                .addArrayOfUUID(skip.tenants().toArray(UUID[]::new)).addArrayOfString(capUrls)
-                .addArrayOfInteger(capRows).addInteger(skip.unseenCap());
+                .addArrayOfUUID(excludedTenants.toArray(UUID[]::new));
         return pool.withTransaction(conn -> conn.query(CLAIM_SETTINGS).execute()
                 .chain(() -> conn.preparedQuery(CLAIM).execute(args))).map(rows -> {
             List<ClaimedDelivery> claimed = new ArrayList<>(rows.size());
-            int scanned = 0;
             for (Row row : rows) {
                 claimed.add(toClaimed(row));
-                scanned = row.getInteger("scanned");
             }
-            return new Claim(claimed, scanned);
+            return claimed;
         });
     }
 

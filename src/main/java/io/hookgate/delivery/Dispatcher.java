@@ -105,16 +105,16 @@ public class Dispatcher {
             return;
         }
         ClaimExclusions.Exclusions skip = lanes.exclusions();
-        queue.claim(room, skip, config.lease(), owner)
-                .subscribe().with(claim -> {
-                    int declined = dispatch(claim.rows());
-                    // rows turned down or left due over a lane's cap stay due, so a freed slot should claim again
-                    if (claim.scanned() == claim.rows().size() && claim.scanned() < room && declined == 0) {
+        queue.claim(room, skip.urls(), skip.tenants(), config.lease(), owner)
+                .subscribe().with(claimed -> {
+                    int declined = dispatch(claimed);
+                    // rows turned down stay due, so a freed slot should claim again
+                    if (claimed.size() < room && declined == 0) {
                         dueRowsLikely.set(false);
                     }
                     // a full round is followed by another at once; rows just turned down cannot come straight
                     // back, because their lanes and tenants are now among the exclusions, so this never spins
-                    finishRound(claim.rows().size() == room);
+                    finishRound(claimed.size() == room);
                 }, failure -> {
                     Log.warnf("claiming deliveries failed, retrying on the next tick: %s", failure.toString());
                     finishRound(false);

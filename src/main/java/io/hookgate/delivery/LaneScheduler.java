@@ -48,7 +48,7 @@ final class LaneScheduler {
         this.recentlyDisabled = recentlyDisabled;
         this.clock = clock;
         this.book = new LaneBook(endpoints, settings.perEndpoint(), settings.caps());
-        this.exclusions = new ClaimExclusions(book, breakers, settings.perEndpoint(), settings.caps().perHost());
+        this.exclusions = new ClaimExclusions(book, breakers);
     }
 
     /** Starts, queues, holds or hands back each leased row; those of disabled subscriptions or expired fail. */

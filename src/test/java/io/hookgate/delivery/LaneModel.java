@@ -137,14 +137,10 @@ final class LaneModel {
         }
         claims++;
         ClaimExclusions.Exclusions skip = scheduler.exclusions();
-        List<Row> scanned = rows.values().stream()
+        List<Row> due = rows.values().stream()
                 .filter(r -> r.state == State.DUE && !r.due.isAfter(now()))
                 .filter(r -> !skip.urls().contains(r.sub.url()) && !skip.tenants().contains(r.sub.tenant()))
                 .sorted(Comparator.comparing((Row r) -> r.due)).limit(room).toList();
-        // as the claim statement: of the rows it locked, it leases of each URL at most what the lane takes
-        Map<String, Integer> taken = new java.util.HashMap<>();
-        List<Row> due = scanned.stream()
-                .filter(r -> taken.merge(r.sub.url(), 1, Integer::sum) <= skip.capOf(r.sub.url())).toList();
         List<ClaimedDelivery> claimed = new ArrayList<>();
         for (Row r : due) {
             r.state = State.LEASED;
@@ -160,7 +156,7 @@ final class LaneModel {
         carryOut(actions);
         // as the dispatcher: a full round is followed at once by another
         claimSoon = claimed.size() == room;
-        if (scanned.size() == claimed.size() && scanned.size() < room && actions.declined == 0) {
+        if (claimed.size() < room && actions.declined == 0) {
             dueRowsLikely = false;
         }
     }

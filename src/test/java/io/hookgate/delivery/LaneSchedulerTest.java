@@ -74,24 +74,6 @@ class LaneSchedulerTest {
     }
 
     @Test
-    void aClaimMayLeaseOfALaneExactlyWhatItStartsAndQueuesAndNotOneRowMore() {
-        String url = "https://a.example/hook";
-        LaneScheduler lanes = scheduler(2, 64, 256, 512, true);
-        assertThat(lanes.exclusions().capOf(url)).as("no lane yet: its limit, and as many queued").isEqualTo(4);
-        LaneActions first = lanes.offer(rows(url, 4));
-        assertThat(first.declined).isZero();
-        LaneActions second = lanes.finished(first.starts.get(0), status(204));
-        lanes.finished(first.starts.get(1), status(204));
-        lanes.finished(second.starts.get(0), status(204));
-
-        int cap = lanes.exclusions().capOf(url);
-
-        assertThat(cap).as("one free slot, and a queue of 32 x its limit at 1 ms per attempt").isEqualTo(1 + 64);
-        assertThat(lanes.offer(rows(url, cap)).declined).as("what the cap allowed").isZero();
-        assertThat(lanes.offer(rows(url, 1)).declined).as("one more row").isEqualTo(1);
-    }
-
-    @Test
     void aFinishedAttemptStartsTheQueuedHeadAndTheLaneIsClaimableAgainOnceItCanStart() {
         LaneScheduler lanes = scheduler(1, 64, 256, 512, true);
         LaneActions first = lanes.offer(rows("https://a.example/hook", 2));
