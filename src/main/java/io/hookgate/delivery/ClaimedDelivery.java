@@ -62,6 +62,11 @@ public record ClaimedDelivery(
         return expiresAt != null && !now.isBefore(expiresAt);
     }
 
+    /** What this row holds in memory while it waits in a lane, as payload characters (0 without a payload). */
+    public long payloadChars() {
+        return event.payload() == null ? 0 : event.payload().length();
+    }
+
     /** {@code at}, or the expiry if that comes first: nothing is worth scheduling past it. */
     public Instant capAtExpiry(Instant at) {
         Instant expiresAt = expiresAt();

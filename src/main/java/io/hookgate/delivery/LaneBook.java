@@ -72,7 +72,15 @@ final class LaneBook {
     }
 
     boolean canQueue(Lane lane, UUID tenant) {
-        return !lane.queueFull() && limiter.canQueue(lane.endpoint.host(), tenant);
+        return canQueue(lane, tenant, 0);
+    }
+
+    boolean canQueue(Lane lane, ClaimedDelivery d) {
+        return canQueue(lane, d.tenantId(), d.payloadChars());
+    }
+
+    private boolean canQueue(Lane lane, UUID tenant, long chars) {
+        return !lane.queueFull() && limiter.canQueue(lane.endpoint.host(), tenant, chars);
     }
 
     /** Whether a row of any tenant offered now would not start at once (it would queue or be turned down). */
@@ -88,7 +96,7 @@ final class LaneBook {
     /** Whether the lane would turn down a row of any tenant: neither startable now nor queueable. */
     boolean refusesAll(Lane lane) {
         boolean startable = lane.queue.isEmpty() && canStart(lane, null);
-        return !startable && !canQueue(lane, null);
+        return !startable && !canQueue(lane, (UUID) null);
     }
 
     void started(Lane lane, ClaimedDelivery d, Instant now) {
@@ -107,7 +115,7 @@ final class LaneBook {
 
     void queued(Lane lane, ClaimedDelivery d) {
         lane.queue.addLast(d);
-        limiter.queued(lane.endpoint.host(), d.tenantId());
+        limiter.queued(lane.endpoint.host(), d.tenantId(), d.payloadChars());
         busy.add(lane);
     }
 
@@ -116,7 +124,7 @@ final class LaneBook {
         if (removeHead) {
             lane.queue.pollFirst();
         }
-        limiter.dequeued(lane.endpoint.host(), d.tenantId());
+        limiter.dequeued(lane.endpoint.host(), d.tenantId(), d.payloadChars());
         settle(lane);
     }
 

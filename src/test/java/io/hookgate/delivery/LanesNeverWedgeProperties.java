@@ -37,7 +37,7 @@ class LanesNeverWedgeProperties {
     private static final Duration SLACK = LaneModel.STEP.multipliedBy(2);
 
     /** One generated world. */
-    record Scenario(int perEndpoint, int perEndpointCeiling, int perHost, int perTenant, int global, boolean breakerEnabled,
+    record Scenario(int perEndpoint, int perEndpointCeiling, int queueFactor, int perHost, int perTenant, int global, boolean breakerEnabled,
             int minimumRequests, int consecutiveFailures, int openForSeconds, List<SubSpec> subs,
             List<EndpointSpec> endpoints, List<Arrival> arrivals, long seed) {
     }
@@ -100,7 +100,7 @@ class LanesNeverWedgeProperties {
             subs.add(new Sub(UUID.randomUUID(), urls.get(spec.endpoint() % urls.size()), tenants.get(spec.tenant())));
         }
         LaneScheduler.Settings settings = new LaneScheduler.Settings(s.perEndpoint(), s.perEndpointCeiling(),
-                new InFlightLimiter.Caps(s.perHost(), s.perTenant(), s.global()), LaneModel.ATTEMPT_BOUND,
+                new InFlightLimiter.Caps(s.perHost(), s.perTenant(), s.global(), s.queueFactor()), LaneModel.ATTEMPT_BOUND,
                 Duration.ofMinutes(10));
         CircuitBreaker.Settings breaker = new CircuitBreaker.Settings(0.5, s.minimumRequests(),
                 s.consecutiveFailures(), Duration.ofSeconds(10), Duration.ofSeconds(s.openForSeconds()));
@@ -169,6 +169,7 @@ class LanesNeverWedgeProperties {
         return Builders.withBuilder(() -> new ScenarioBuilder())
                 .use(Arbitraries.integers().between(1, 3)).in((b, v) -> b.perEndpoint(v))
                 .use(Arbitraries.integers().between(0, 3)).in((b, v) -> b.ceilingExtra(v))
+                .use(Arbitraries.integers().between(1, 4)).in((b, v) -> b.queueFactor(v))
                 .use(Arbitraries.integers().between(0, 4)).in((b, v) -> b.hostExtra(v))
                 .use(Arbitraries.integers().between(0, 4)).in((b, v) -> b.tenantExtra(v))
                 .use(Arbitraries.integers().between(0, 6)).in((b, v) -> b.globalExtra(v))
@@ -187,6 +188,7 @@ class LanesNeverWedgeProperties {
     private static final class ScenarioBuilder {
         private int perEndpoint;
         private int ceilingExtra;
+        private int queueFactor;
         private int hostExtra;
         private int tenantExtra;
         private int globalExtra;
@@ -201,6 +203,7 @@ class LanesNeverWedgeProperties {
 
         ScenarioBuilder perEndpoint(int v) { perEndpoint = v; return this; }
         ScenarioBuilder ceilingExtra(int v) { ceilingExtra = v; return this; }
+        ScenarioBuilder queueFactor(int v) { queueFactor = v; return this; }
         ScenarioBuilder hostExtra(int v) { hostExtra = v; return this; }
         ScenarioBuilder tenantExtra(int v) { tenantExtra = v; return this; }
         ScenarioBuilder globalExtra(int v) { globalExtra = v; return this; }
@@ -219,7 +222,7 @@ class LanesNeverWedgeProperties {
             int global = Math.max(host, tenant) + globalExtra;
             List<Arrival> valid = arrivals.stream()
                     .map(a -> new Arrival(a.atMillis(), a.sub() % subs.size(), a.count())).toList();
-            return new Scenario(perEndpoint, perEndpoint + ceilingExtra, host, tenant, global, breakerEnabled, minimumRequests,
+            return new Scenario(perEndpoint, perEndpoint + ceilingExtra, queueFactor, host, tenant, global, breakerEnabled, minimumRequests,
                     consecutiveFailures, openFor, subs, endpoints, valid, seed);
         }
     }

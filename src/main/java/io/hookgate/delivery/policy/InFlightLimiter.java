@@ -8,22 +8,34 @@ import java.util.UUID;
 
 /**
  * The shared caps of SPEC §3 Isolation: attempts in flight per host ({@code host:port}), per tenant and in total,
- * and the rows queued in memory behind them, each bounded by the same number. The per-endpoint cap is each
- * lane's own {@link EndpointLimit}. A refused caller queues or postpones its work instead of waiting, so no
+ * and the rows queued in memory behind them, each bounded by {@code queueFactor} times the same number and all of
+ * them together by {@link #MAX_QUEUED_CHARS} of payload. The per-endpoint cap is each lane's own {@link EndpointLimit}. A refused caller queues or postpones its work instead of waiting, so no
  * thread ever blocks here. Counts are forgotten at zero, so memory tracks only hosts and tenants with work.
  * Not thread-safe: the lanes use it under their lock, together with the per-endpoint counts it must agree with.
  * A null tenant asks about the host and global caps only.
  */
 public final class InFlightLimiter {
 
-    /** Caps on attempts in flight; the same numbers bound the rows queued behind them. */
-    public record Caps(int perHost, int perTenant, int global) {
+    /**
+     * Caps on attempts in flight; {@code queueFactor} times them bound the rows queued behind them, so that a fast
+     * lane can hold a whole claim round (or intake batch) instead of taking a fraction and handing the rest back.
+     */
+    public record Caps(int perHost, int perTenant, int global, int queueFactor) {
         public Caps {
-            if (perHost < 1 || perTenant < 1 || global < 1 || perHost > global || perTenant > global) {
+            if (perHost < 1 || perTenant < 1 || global < 1 || perHost > global || perTenant > global
+                    || queueFactor < 1) {
                 throw new IllegalArgumentException("caps must be >= 1 and per-host, per-tenant <= global");
             }
         }
+
+        /** Queued rows bounded by the in-flight caps themselves. */
+        public Caps(int perHost, int perTenant, int global) {
+            this(perHost, perTenant, global, 1);
+        }
     }
+
+    /** Payload characters all queued rows may hold together: rows wait in memory, and events can be 1 MiB each. */
+    public static final long MAX_QUEUED_CHARS = 32L << 20;
 
     private static final int IN_FLIGHT = 0;
     private static final int QUEUED = 1;
@@ -33,6 +45,7 @@ public final class InFlightLimiter {
     private final Map<UUID, int[]> tenants = new HashMap<>();
     private int inFlight;
     private int queued;
+    private long queuedChars;
 
     public InFlightLimiter(Caps caps) {
         this.caps = caps;
@@ -44,10 +57,12 @@ public final class InFlightLimiter {
                 && count(tenants, tenant, IN_FLIGHT) < caps.perTenant();
     }
 
-    /** Whether one more row for this host and tenant may wait in memory. */
-    public boolean canQueue(String host, UUID tenant) {
-        return queued < caps.global() && count(hosts, host, QUEUED) < caps.perHost()
-                && count(tenants, tenant, QUEUED) < caps.perTenant();
+    /** Whether one more row for this host and tenant, of {@code chars} payload characters, may wait in memory. */
+    public boolean canQueue(String host, UUID tenant, long chars) {
+        int f = caps.queueFactor();
+        return queued < f * caps.global() && count(hosts, host, QUEUED) < f * caps.perHost()
+                && count(tenants, tenant, QUEUED) < f * caps.perTenant()
+                && (queued == 0 || queuedChars + chars <= MAX_QUEUED_CHARS);
     }
 
     public void started(String host, UUID tenant) {
@@ -62,21 +77,23 @@ public final class InFlightLimiter {
         add(tenants, tenant, IN_FLIGHT, -1);
     }
 
-    public void queued(String host, UUID tenant) {
+    public void queued(String host, UUID tenant, long chars) {
         queued++;
+        queuedChars += chars;
         add(hosts, host, QUEUED, 1);
         add(tenants, tenant, QUEUED, 1);
     }
 
-    public void dequeued(String host, UUID tenant) {
+    public void dequeued(String host, UUID tenant, long chars) {
         queued--;
+        queuedChars -= chars;
         add(hosts, host, QUEUED, -1);
         add(tenants, tenant, QUEUED, -1);
     }
 
     /** A host that can neither start nor queue anything more: claims should skip its URLs. */
     public boolean hostFull(String host) {
-        return full(count(hosts, host, IN_FLIGHT), count(hosts, host, QUEUED), caps.perHost());
+        return full(count(hosts, host, IN_FLIGHT), count(hosts, host, QUEUED), caps.perHost(), caps.queueFactor());
     }
 
     /** Tenants at their share of the in-flight cap: they cannot start anything now. */
@@ -94,7 +111,7 @@ public final class InFlightLimiter {
     public Set<UUID> fullTenants() {
         Set<UUID> full = new HashSet<>();
         tenants.forEach((tenant, c) -> {
-            if (full(c[IN_FLIGHT], c[QUEUED], caps.perTenant())) {
+            if (full(c[IN_FLIGHT], c[QUEUED], caps.perTenant(), caps.queueFactor())) {
                 full.add(tenant);
             }
         });
@@ -136,8 +153,8 @@ public final class InFlightLimiter {
         return hosts.size() + tenants.size();
     }
 
-    private static boolean full(int inFlight, int queued, int cap) {
-        return inFlight >= cap && queued >= cap;
+    private static boolean full(int inFlight, int queued, int cap, int queueFactor) {
+        return inFlight >= cap && queued >= queueFactor * cap;
     }
 
     private static <K> int count(Map<K, int[]> counts, K key, int slot) {

@@ -52,18 +52,45 @@ class InFlightLimiterTest {
     @Test
     void queuedRowsAreBoundedLikeInFlightOnesButLeaveTheRoomToInFlight() {
         InFlightLimiter limiter = new InFlightLimiter(new InFlightLimiter.Caps(2, 3, 4));
-        limiter.queued("a:443", tenant);
-        limiter.queued("a:443", tenant);
-        assertThat(limiter.canQueue("a:443", otherTenant)).as("host queue full").isFalse();
-        limiter.queued("b:443", tenant);
-        assertThat(limiter.canQueue("c:443", tenant)).as("tenant queue full").isFalse();
-        assertThat(limiter.canQueue("c:443", otherTenant)).isTrue();
+        limiter.queued("a:443", tenant, 1);
+        limiter.queued("a:443", tenant, 1);
+        assertThat(limiter.canQueue("a:443", otherTenant, 1)).as("host queue full").isFalse();
+        limiter.queued("b:443", tenant, 1);
+        assertThat(limiter.canQueue("c:443", tenant, 1)).as("tenant queue full").isFalse();
+        assertThat(limiter.canQueue("c:443", otherTenant, 1)).isTrue();
         assertThat(limiter.room()).as("global 4, nothing in flight").isEqualTo(4);
         limiter.started("c:443", otherTenant);
         assertThat(limiter.room()).isEqualTo(3);
-        limiter.queued("c:443", otherTenant);
-        assertThat(limiter.canQueue("d:443", UUID.randomUUID())).as("global queue full").isFalse();
+        limiter.queued("c:443", otherTenant, 1);
+        assertThat(limiter.canQueue("d:443", UUID.randomUUID(), 1)).as("global queue full").isFalse();
         assertThat(limiter.room()).isEqualTo(3);
+    }
+
+    @Test
+    void aQueueFactorLetsRowsWaitBeyondTheInFlightCapsAndFullMeansTheWholeQueue() {
+        InFlightLimiter limiter = new InFlightLimiter(new InFlightLimiter.Caps(2, 100, 100, 4));
+        limiter.started("a:443", tenant);
+        limiter.started("a:443", tenant);
+        for (int i = 0; i < 7; i++) {
+            limiter.queued("a:443", tenant, 1);
+        }
+        assertThat(limiter.canQueue("a:443", tenant, 1)).as("8th queued row of a host capped at 2").isTrue();
+        assertThat(limiter.hostFull("a:443")).isFalse();
+        limiter.queued("a:443", tenant, 1);
+        assertThat(limiter.canQueue("a:443", tenant, 1)).isFalse();
+        assertThat(limiter.hostFull("a:443")).isTrue();
+    }
+
+    @Test
+    void queuedPayloadIsBoundedInCharactersButOneRowAlwaysFits() {
+        InFlightLimiter limiter = new InFlightLimiter(new InFlightLimiter.Caps(64, 256, 512, 4));
+        long big = InFlightLimiter.MAX_QUEUED_CHARS;
+        assertThat(limiter.canQueue("a:443", tenant, big + 1)).as("an empty queue takes any one row").isTrue();
+        limiter.queued("a:443", tenant, big - 10);
+        assertThat(limiter.canQueue("b:443", otherTenant, 10)).isTrue();
+        assertThat(limiter.canQueue("b:443", otherTenant, 11)).as("over the budget, whoever asks").isFalse();
+        limiter.dequeued("a:443", tenant, big - 10);
+        assertThat(limiter.canQueue("b:443", otherTenant, 11)).isTrue();
     }
 
     @Test
@@ -72,10 +99,10 @@ class InFlightLimiterTest {
         limiter.started("a:443", tenant);
         assertThat(limiter.hostFull("a:443")).isFalse();
         assertThat(limiter.fullTenants()).isEmpty();
-        limiter.queued("a:443", tenant);
+        limiter.queued("a:443", tenant, 1);
         assertThat(limiter.hostFull("a:443")).isTrue();
         assertThat(limiter.fullTenants()).containsExactly(tenant);
-        limiter.dequeued("a:443", tenant);
+        limiter.dequeued("a:443", tenant, 1);
         assertThat(limiter.hostFull("a:443")).isFalse();
         assertThat(limiter.fullTenants()).isEmpty();
     }
@@ -84,10 +111,10 @@ class InFlightLimiterTest {
     void countsAreForgottenAtZeroSoMemoryTracksOnlyWork() {
         InFlightLimiter limiter = new InFlightLimiter(new InFlightLimiter.Caps(1, 1, 10));
         limiter.started("a:443", tenant);
-        limiter.queued("b:443", otherTenant);
+        limiter.queued("b:443", otherTenant, 1);
         assertThat(limiter.tracked()).isEqualTo(4);
         limiter.finished("a:443", tenant);
-        limiter.dequeued("b:443", otherTenant);
+        limiter.dequeued("b:443", otherTenant, 1);
         assertThat(limiter.tracked()).isZero();
         assertThat(limiter.inFlight()).isZero();
         assertThat(limiter.queued()).isZero();
