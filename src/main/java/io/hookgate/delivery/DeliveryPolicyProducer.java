@@ -17,6 +17,9 @@ import java.time.Clock;
 @Singleton
 public class DeliveryPolicyProducer {
 
+    /** Rows waiting in memory may be this many times each in-flight cap (and no more than 32 Mi payload chars). */
+    static final int QUEUE_FACTOR = 4;
+
     private final DeliveryConfig config;
     private final Clock clock;
 
@@ -39,9 +42,6 @@ public class DeliveryPolicyProducer {
     }
 
     /** Caps from {@code hookgate.delivery.max-in-flight-per-host}, {@code -per-tenant} and {@code max-in-flight}. */
-    /** Rows waiting in memory may be this many times each in-flight cap (and no more than 32 Mi payload chars). */
-    static final int QUEUE_FACTOR = 4;
-
     static InFlightLimiter.Caps inFlightCaps(DeliveryConfig config) {
         return new InFlightLimiter.Caps(config.maxInFlightPerHost(), config.maxInFlightPerTenant(),
                 config.maxInFlight(), QUEUE_FACTOR);

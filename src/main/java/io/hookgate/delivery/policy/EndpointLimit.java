@@ -58,7 +58,7 @@ public final class EndpointLimit {
      *                     good answer say that more concurrency would be used
      */
     public void onOutcome(long latencyNanos, boolean failed, boolean busy) {
-        sinceBackoff++;
+        sinceBackoff = Math.min(sinceBackoff + 1, Integer.MAX_VALUE - 1);
         if (failed) {
             backOff(limit / 2);
             return;
