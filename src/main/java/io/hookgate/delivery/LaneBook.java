@@ -72,15 +72,7 @@ final class LaneBook {
     }
 
     boolean canQueue(Lane lane, UUID tenant) {
-        return canQueue(lane, tenant, 0);
-    }
-
-    boolean canQueue(Lane lane, ClaimedDelivery d) {
-        return canQueue(lane, d.tenantId(), d.payloadChars());
-    }
-
-    private boolean canQueue(Lane lane, UUID tenant, long chars) {
-        return !lane.queueFull() && limiter.canQueue(lane.endpoint.host(), tenant, chars);
+        return !lane.queueFull() && limiter.canQueue(lane.endpoint.host(), tenant);
     }
 
     /** Whether a row of any tenant offered now would not start at once (it would queue or be turned down). */
@@ -96,7 +88,7 @@ final class LaneBook {
     /** Whether the lane would turn down a row of any tenant: neither startable now nor queueable. */
     boolean refusesAll(Lane lane) {
         boolean startable = lane.queue.isEmpty() && canStart(lane, null);
-        return !startable && !canQueue(lane, (UUID) null);
+        return !startable && !canQueue(lane, null);
     }
 
     void started(Lane lane, ClaimedDelivery d, Instant now) {

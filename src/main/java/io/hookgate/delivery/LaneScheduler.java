@@ -80,7 +80,7 @@ final class LaneScheduler {
                 } else {
                     hold(lane, d, out);
                 }
-            } else if (book.canQueue(lane, d)) {
+            } else if (book.canQueue(lane, d.tenantId())) {
                 enqueue(lane, d);
             } else {
                 out.decline(d);

@@ -29,20 +29,20 @@ class LaneSchedulerTest {
     private final UUID sub = UUID.randomUUID();
 
     private LaneScheduler scheduler(int perEndpoint, int perHost, int perTenant, int global, boolean breakers) {
-        LaneScheduler.Settings settings = new LaneScheduler.Settings(perEndpoint, perEndpoint,
-                new InFlightLimiter.Caps(perHost, perTenant, global), Duration.ofSeconds(20), Duration.ofMinutes(10));
+        return scheduler(perEndpoint, perEndpoint, new InFlightLimiter.Caps(perHost, perTenant, global), breakers);
+    }
+
+    /** Default shared caps, no breaker: the endpoint limit alone decides. */
+    private LaneScheduler adaptive(int floor, int ceiling) {
+        return scheduler(floor, ceiling, new InFlightLimiter.Caps(64, 256, 512), false);
+    }
+
+    private LaneScheduler scheduler(int floor, int ceiling, InFlightLimiter.Caps caps, boolean breakers) {
+        LaneScheduler.Settings settings = new LaneScheduler.Settings(floor, ceiling, caps, Duration.ofSeconds(20),
+                Duration.ofMinutes(10));
         CircuitBreaker.Settings breaker = new CircuitBreaker.Settings(0.7, 10, 20, Duration.ofMinutes(5), OPEN_FOR);
         UrlPolicy policy = new UrlPolicy(true);
         return new LaneScheduler(settings, new EndpointBreakers(clock, breakers, breaker),
-                url -> Endpoint.of(policy.parse(url)), disabled::contains, clock);
-    }
-
-    private LaneScheduler adaptive(int floor, int ceiling) {
-        LaneScheduler.Settings settings = new LaneScheduler.Settings(floor, ceiling,
-                new InFlightLimiter.Caps(64, 256, 512), Duration.ofSeconds(20), Duration.ofMinutes(10));
-        CircuitBreaker.Settings breaker = new CircuitBreaker.Settings(0.7, 10, 20, Duration.ofMinutes(5), OPEN_FOR);
-        UrlPolicy policy = new UrlPolicy(true);
-        return new LaneScheduler(settings, new EndpointBreakers(clock, false, breaker),
                 url -> Endpoint.of(policy.parse(url)), disabled::contains, clock);
     }
 

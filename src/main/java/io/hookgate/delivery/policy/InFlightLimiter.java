@@ -57,12 +57,15 @@ public final class InFlightLimiter {
                 && count(tenants, tenant, IN_FLIGHT) < caps.perTenant();
     }
 
-    /** Whether one more row for this host and tenant, of {@code chars} payload characters, may wait in memory. */
-    public boolean canQueue(String host, UUID tenant, long chars) {
+    /**
+     * Whether one more row for this host and tenant may wait in memory. The payload budget is checked before the row
+     * (it may overshoot by that one row), so the answer does not depend on the row and the claim's exclusions, which
+     * ask without one, agree with it.
+     */
+    public boolean canQueue(String host, UUID tenant) {
         int f = caps.queueFactor();
         return queued < f * caps.global() && count(hosts, host, QUEUED) < f * caps.perHost()
-                && count(tenants, tenant, QUEUED) < f * caps.perTenant()
-                && (queued == 0 || queuedChars + chars <= MAX_QUEUED_CHARS);
+                && count(tenants, tenant, QUEUED) < f * caps.perTenant() && queuedChars < MAX_QUEUED_CHARS;
     }
 
     public void started(String host, UUID tenant) {

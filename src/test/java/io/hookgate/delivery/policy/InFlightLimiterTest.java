@@ -54,15 +54,15 @@ class InFlightLimiterTest {
         InFlightLimiter limiter = new InFlightLimiter(new InFlightLimiter.Caps(2, 3, 4));
         limiter.queued("a:443", tenant, 1);
         limiter.queued("a:443", tenant, 1);
-        assertThat(limiter.canQueue("a:443", otherTenant, 1)).as("host queue full").isFalse();
+        assertThat(limiter.canQueue("a:443", otherTenant)).as("host queue full").isFalse();
         limiter.queued("b:443", tenant, 1);
-        assertThat(limiter.canQueue("c:443", tenant, 1)).as("tenant queue full").isFalse();
-        assertThat(limiter.canQueue("c:443", otherTenant, 1)).isTrue();
+        assertThat(limiter.canQueue("c:443", tenant)).as("tenant queue full").isFalse();
+        assertThat(limiter.canQueue("c:443", otherTenant)).isTrue();
         assertThat(limiter.room()).as("global 4, nothing in flight").isEqualTo(4);
         limiter.started("c:443", otherTenant);
         assertThat(limiter.room()).isEqualTo(3);
         limiter.queued("c:443", otherTenant, 1);
-        assertThat(limiter.canQueue("d:443", UUID.randomUUID(), 1)).as("global queue full").isFalse();
+        assertThat(limiter.canQueue("d:443", UUID.randomUUID())).as("global queue full").isFalse();
         assertThat(limiter.room()).isEqualTo(3);
     }
 
@@ -74,23 +74,23 @@ class InFlightLimiterTest {
         for (int i = 0; i < 7; i++) {
             limiter.queued("a:443", tenant, 1);
         }
-        assertThat(limiter.canQueue("a:443", tenant, 1)).as("8th queued row of a host capped at 2").isTrue();
+        assertThat(limiter.canQueue("a:443", tenant)).as("8th queued row of a host capped at 2").isTrue();
         assertThat(limiter.hostFull("a:443")).isFalse();
         limiter.queued("a:443", tenant, 1);
-        assertThat(limiter.canQueue("a:443", tenant, 1)).isFalse();
+        assertThat(limiter.canQueue("a:443", tenant)).isFalse();
         assertThat(limiter.hostFull("a:443")).isTrue();
     }
 
     @Test
-    void queuedPayloadIsBoundedInCharactersButOneRowAlwaysFits() {
+    void queuedPayloadIsBoundedInCharactersOvershootingByAtMostOneRow() {
         InFlightLimiter limiter = new InFlightLimiter(new InFlightLimiter.Caps(64, 256, 512, 4));
-        long big = InFlightLimiter.MAX_QUEUED_CHARS;
-        assertThat(limiter.canQueue("a:443", tenant, big + 1)).as("an empty queue takes any one row").isTrue();
-        limiter.queued("a:443", tenant, big - 10);
-        assertThat(limiter.canQueue("b:443", otherTenant, 10)).isTrue();
-        assertThat(limiter.canQueue("b:443", otherTenant, 11)).as("over the budget, whoever asks").isFalse();
-        limiter.dequeued("a:443", tenant, big - 10);
-        assertThat(limiter.canQueue("b:443", otherTenant, 11)).isTrue();
+        long budget = InFlightLimiter.MAX_QUEUED_CHARS;
+        limiter.queued("a:443", tenant, budget - 1);
+        assertThat(limiter.canQueue("b:443", otherTenant)).as("below the budget, a row of any size").isTrue();
+        limiter.queued("b:443", otherTenant, 1_048_576);
+        assertThat(limiter.canQueue("c:443", UUID.randomUUID())).as("at the budget, whoever asks").isFalse();
+        limiter.dequeued("b:443", otherTenant, 1_048_576);
+        assertThat(limiter.canQueue("c:443", UUID.randomUUID())).isTrue();
     }
 
     @Test
