@@ -4,6 +4,7 @@ import io.hookgate.subscription.SubscriptionFormat;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -53,6 +54,31 @@ public class DeliveryQueue {
               JOIN events e ON e.id = c.event_id""".formatted(SUBSCRIPTION_COLUMNS);
 
     /**
+     * A lane's top-up: the due rows of its own subscriptions, oldest first, through one index range per subscription,
+     * so it never walks another URL's rows and the general claim never walks this lane's backlog for it.
+     */
+    static final String TOP_UP = """
+            WITH claimed AS (
+                UPDATE deliveries d
+                   SET next_attempt_at = now() + make_interval(secs => $3), lease_owner = $4, held = false
+                  FROM (SELECT x.id, x.due_at
+                          FROM unnest($2::uuid[]) AS s(id)
+                         CROSS JOIN LATERAL (SELECT y.id, y.next_attempt_at AS due_at FROM deliveries y
+                                WHERE y.subscription_id = s.id AND y.status = 'pending' AND y.next_attempt_at <= now()
+                                ORDER BY y.next_attempt_at
+                                LIMIT $1
+                                  FOR NO KEY UPDATE OF y SKIP LOCKED) x
+                         ORDER BY x.due_at
+                         LIMIT $1) due
+                 WHERE d.id = due.id
+             RETURNING d.id, d.event_id, d.subscription_id, d.tenant_id, d.event_type, d.attempts,
+                       d.cycle_attempts, d.source_at, d.first_attempt_at, due.due_at, d.next_attempt_at)
+            SELECT c.*, %s, e.occurred_at_text, e.payload
+              FROM claimed c
+              JOIN subscriptions s ON s.id = c.subscription_id
+              JOIN events e ON e.id = c.event_id""".formatted(SUBSCRIPTION_COLUMNS);
+
+    /**
      * For the claim's transaction only. A claim holds row locks while it scans, so it is bounded on its own.
      * And it is planned for its actual limit every time: as a cached statement PostgreSQL may switch it to a
      * generic plan that guesses {@code LIMIT $1} at 10 % of the due rows and then hashes the whole deliveries
@@ -85,13 +111,23 @@ public class DeliveryQueue {
                 .addDouble(lease.toMillis() / 1000.0).addString(owner)
                 .addArrayOfUUID(excludedTenants.toArray(UUID[]::new));
         return pool.withTransaction(conn -> conn.query(CLAIM_SETTINGS).execute()
-                .chain(() -> conn.preparedQuery(CLAIM).execute(args))).map(rows -> {
-            List<ClaimedDelivery> claimed = new ArrayList<>(rows.size());
-            for (Row row : rows) {
-                claimed.add(toClaimed(row));
-            }
-            return claimed;
-        });
+                .chain(() -> conn.preparedQuery(CLAIM).execute(args))).map(DeliveryQueue::toClaimed);
+    }
+
+    private static List<ClaimedDelivery> toClaimed(RowSet<Row> rows) {
+        List<ClaimedDelivery> claimed = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            claimed.add(toClaimed(row));
+        }
+        return claimed;
+    }
+
+    /** Leases up to {@code limit} due deliveries of these subscriptions (one lane's), oldest first. */
+    public Uni<List<ClaimedDelivery>> topUp(Collection<UUID> subscriptions, int limit, Duration lease, String owner) {
+        Tuple args = Tuple.of(limit).addArrayOfUUID(subscriptions.toArray(UUID[]::new))
+                .addDouble(lease.toMillis() / 1000.0).addString(owner);
+        return pool.withTransaction(conn -> conn.query(CLAIM_SETTINGS).execute()
+                .chain(() -> conn.preparedQuery(TOP_UP).execute(args))).map(DeliveryQueue::toClaimed);
     }
 
     /** Hands leased rows back without using an attempt: due again at their instants, held for a probe or not. */

@@ -160,6 +160,9 @@ public class Dispatcher {
     public void handOff(Handoff handoff, List<ClaimedDelivery> stored) {
         lanes.unreserve(handoff.reserved());
         int turnedDown = stored.isEmpty() ? 0 : dispatch(stored);
+        if (handoff.declinedAny()) {
+            lanes.backlogged(handoff.declined());
+        }
         if (handoff.declinedAny() || turnedDown > 0) {
             wake();
         }

@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +32,7 @@ public class EndpointLanes {
     private final AttemptContexts contexts;
     private final DeliveryQueue queue;
     private final UnattemptedFailures unattempted;
+    private final Duration lease;
     private volatile String owner;
     private volatile Runnable slotFreed = () -> { };
     private volatile Consumer<Instant> wakeAt = at -> { };
@@ -47,6 +49,7 @@ public class EndpointLanes {
         this.contexts = contexts;
         this.queue = queue;
         this.unattempted = unattempted;
+        this.lease = config.lease();
     }
 
     static LaneScheduler.Settings settings(DeliveryConfig config, EgressConfig egress) {
@@ -97,6 +100,11 @@ public class EndpointLanes {
         carryOut(actions);
     }
 
+    /** Fresh rows of these subscriptions were stored without a lease: their lanes' next top-up looks for them. */
+    synchronized void backlogged(Set<UUID> subscriptions) {
+        scheduler.topUps().backlogged(subscriptions);
+    }
+
     synchronized ClaimExclusions.Exclusions exclusions() {
         return scheduler.exclusions();
     }
@@ -134,6 +142,7 @@ public class EndpointLanes {
             return;
         }
         a.starts.forEach(this::start);
+        a.topUps.forEach(this::topUp);
         queue.postpone(a.postponed, owner).subscribe().with(v -> { }, e -> Log.warnf(
                 "handing back %d deliveries failed; their leases will expire: %s", a.postponed.size(), e.toString()));
         unattempted.failLeased(a.disabled, UnattemptedFailures.Reason.SUBSCRIPTION_DISABLED, owner);
@@ -150,6 +159,21 @@ public class EndpointLanes {
         Uni.join().all(retimes).andCollectFailures().subscribe().with(v -> wakeOn(wake), e -> {
             Log.warnf("retiming held deliveries failed; they come due at their hold time: %s", e.toString());
             wakeOn(wake);
+        });
+    }
+
+    private void topUp(LaneActions.TopUp t) {
+        queue.topUp(t.subscriptions(), t.count(), lease, owner).subscribe().with(rows -> {
+            LaneActions actions;
+            synchronized (this) {
+                actions = scheduler.toppedUp(t, rows);
+            }
+            carryOut(actions);
+        }, e -> {
+            Log.warnf("topping up a lane failed; a later attempt or claim finds its rows: %s", e.toString());
+            synchronized (this) {
+                scheduler.topUps().failed(t);
+            }
         });
     }
 

@@ -1,6 +1,7 @@
 package io.hookgate.delivery;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,8 +15,8 @@ public final class Handoff {
     private final Set<UUID> excluded;
     private final Duration lease;
     private final String owner;
+    private final Set<UUID> declined = new HashSet<>();
     private int taken;
-    private int declined;
 
     Handoff(int reserved, Set<UUID> excluded, Duration lease, String owner) {
         this.reserved = reserved;
@@ -30,7 +31,7 @@ public final class Handoff {
             taken++;
             return true;
         }
-        declined++;
+        declined.add(subscriptionId);
         return false;
     }
 
@@ -47,6 +48,11 @@ public final class Handoff {
     }
 
     boolean declinedAny() {
-        return declined > 0;
+        return !declined.isEmpty();
+    }
+
+    /** Subscriptions with fresh rows left to the store. */
+    Set<UUID> declined() {
+        return declined;
     }
 }

@@ -31,6 +31,10 @@ final class Lane {
     final Set<String> urls = new LinkedHashSet<>();
     int inFlight;
     boolean inRing;
+    /** The store likely holds due rows for this lane beyond what it holds: a row was turned down, or a top-up came back full. */
+    boolean backlog;
+    /** A top-up for this lane is on its way: one at a time. */
+    boolean toppingUp;
     Instant lastActive;
     private double latencyMillis = -1;
 

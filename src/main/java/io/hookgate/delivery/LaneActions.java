@@ -3,11 +3,12 @@ package io.hookgate.delivery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What a {@link LaneScheduler} step decided, for the caller to carry out once it has left the lanes' lock:
- * attempts to start, rows to hand back to the store, rows to fail without an attempt, held rows to retime, and
- * when to run the next claim round.
+ * attempts to start, rows to hand back to the store, rows to fail without an attempt, held rows to retime, lanes
+ * to top up, and when to run the next claim round.
  */
 final class LaneActions {
 
@@ -23,14 +24,26 @@ final class LaneActions {
     record Retime(List<String> urls, Instant at) {
     }
 
+    /** Lease up to {@code count} due rows of these subscriptions (the lane's own) and offer them. */
+    record TopUp(Lane lane, List<UUID> subscriptions, int count) {
+    }
+
     final List<Started> starts = new ArrayList<>();
     final List<Postponement> postponed = new ArrayList<>();
     final List<ClaimedDelivery> disabled = new ArrayList<>();
     final List<ClaimedDelivery> expired = new ArrayList<>();
     final List<Retime> retimes = new ArrayList<>();
+    final List<TopUp> topUps = new ArrayList<>();
     /** Rows the lane turned down for lack of room (as opposed to held for a breaker). */
     int declined;
     private Instant wakeAt;
+
+    /** Every row back to the store, due at {@code at}. */
+    static LaneActions handBack(List<ClaimedDelivery> rows, Instant at) {
+        LaneActions out = new LaneActions();
+        rows.forEach(d -> out.postpone(d, at, false));
+        return out;
+    }
 
     void postpone(ClaimedDelivery d, Instant at, boolean held) {
         postponed.add(new Postponement(d, at, held));
@@ -58,6 +71,6 @@ final class LaneActions {
 
     boolean isEmpty() {
         return starts.isEmpty() && postponed.isEmpty() && disabled.isEmpty() && expired.isEmpty()
-                && retimes.isEmpty() && wakeAt == null;
+                && retimes.isEmpty() && topUps.isEmpty() && wakeAt == null;
     }
 }

@@ -75,6 +75,30 @@ final class LaneBook {
         return !lane.queueFull() && limiter.canQueue(lane.endpoint.host(), tenant);
     }
 
+    /** Rows a top-up may add to this lane now: what its queue and the fair half of the shared queue bounds allow. */
+    int topUpRoom(Lane lane) {
+        Set<UUID> owners = new HashSet<>();
+        lane.subscriptions.forEach(s -> {
+            Binding b = bindings.get(s);
+            if (b != null) {
+                owners.add(b.tenant());
+            }
+        });
+        return Math.min(lane.queueBound() - lane.queue.size(), limiter.topUpRoom(lane.endpoint.host(), owners));
+    }
+
+    /** The lanes these subscriptions are bound to (a subscription without a lane is left to the claim). */
+    Set<Lane> lanesOf(Set<UUID> subscriptions) {
+        Set<Lane> out = new HashSet<>();
+        subscriptions.forEach(s -> {
+            Binding b = bindings.get(s);
+            if (b != null) {
+                out.add(b.lane());
+            }
+        });
+        return out;
+    }
+
     /** Whether a row of any tenant offered now would not start at once (it would queue or be turned down). */
     boolean cannotStartNow(Lane lane) {
         return !(lane.queue.isEmpty() && canStart(lane, null));

@@ -6,7 +6,6 @@ import io.hookgate.delivery.policy.InFlightLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -38,9 +37,9 @@ final class LaneScheduler {
     private final Predicate<UUID> recentlyDisabled;
     private final Clock clock;
     private final LaneBook book;
-    /** Lanes with queued rows, in turn: whoever frees a slot starts the next lane's head, not its own. */
-    private final ArrayDeque<Lane> ring = new ArrayDeque<>();
+    private final LaneRing ring = new LaneRing();
     private final ClaimExclusions exclusions;
+    private final LaneTopUps topUps;
 
     LaneScheduler(Settings settings, EndpointBreakers breakers, Function<String, Endpoint> endpoints,
             Predicate<UUID> recentlyDisabled, Clock clock) {
@@ -50,6 +49,7 @@ final class LaneScheduler {
         this.clock = clock;
         this.book = new LaneBook(endpoints, settings.perEndpoint(), settings.perEndpointCeiling(), settings.caps());
         this.exclusions = new ClaimExclusions(book, breakers);
+        this.topUps = new LaneTopUps(book, exclusions);
     }
 
     /** Starts, queues, holds or hands back each leased row; those of disabled subscriptions or expired fail. */
@@ -83,6 +83,7 @@ final class LaneScheduler {
             } else if (book.canQueue(lane, d.tenantId())) {
                 enqueue(lane, d);
             } else {
+                lane.backlog = true;
                 out.decline(d);
             }
         }
@@ -107,10 +108,21 @@ final class LaneScheduler {
             out.wake(now);
         }
         pump(now, out);
+        topUps.request(lane, out);
         if (exclusions.lifted()) {
             out.wake(now);
         }
         return out;
+    }
+
+    /** A lane's top-up came back: its rows are offered like a claim's; after shutdown began they go straight back. */
+    LaneActions toppedUp(LaneActions.TopUp topUp, List<ClaimedDelivery> rows) {
+        topUps.answered(topUp, rows.size());
+        return topUps.closed() ? LaneActions.handBack(rows, clock.instant()) : offer(rows);
+    }
+
+    LaneTopUps topUps() {
+        return topUps;
     }
 
     /**
@@ -120,6 +132,7 @@ final class LaneScheduler {
     LaneActions sweep() {
         LaneActions out = new LaneActions();
         Instant now = clock.instant();
+        topUps.busyLanesMayHaveDueRows();
         for (Lane lane : ring) {
             if (exclusions.breakerRefuses(lane)) {
                 opened(lane, out);
@@ -141,6 +154,7 @@ final class LaneScheduler {
 
     /** Removes every queued row, for shutdown: they are handed back at once. */
     List<ClaimedDelivery> drainQueued() {
+        topUps.close();
         List<ClaimedDelivery> all = new ArrayList<>();
         for (Lane lane : ring) {
             while (!lane.queue.isEmpty()) {
@@ -148,7 +162,6 @@ final class LaneScheduler {
                 book.dequeued(lane, d, true);
                 all.add(d);
             }
-            lane.inRing = false;
         }
         ring.clear();
         return all;
@@ -181,21 +194,8 @@ final class LaneScheduler {
         out.wake(until);
     }
 
-    /** Starts queued heads lane by lane, one per lane per pass, until a pass starts nothing. */
     private void pump(Instant now, LaneActions out) {
-        boolean progress = true;
-        while (progress && !ring.isEmpty()) {
-            progress = false;
-            for (int n = ring.size(); n > 0; n--) {
-                Lane lane = ring.pollFirst();
-                progress |= startHead(lane, now, out);
-                if (lane.queue.isEmpty()) {
-                    lane.inRing = false;
-                } else {
-                    ring.addLast(lane);
-                }
-            }
-        }
+        ring.pump(lane -> startHead(lane, now, out));
     }
 
     private boolean startHead(Lane lane, Instant now, LaneActions out) {
@@ -238,10 +238,7 @@ final class LaneScheduler {
 
     private void enqueue(Lane lane, ClaimedDelivery d) {
         book.queued(lane, d);
-        if (!lane.inRing) {
-            lane.inRing = true;
-            ring.addLast(lane);
-        }
+        ring.add(lane);
     }
 
     private boolean leaseCovers(ClaimedDelivery d, Instant now) {

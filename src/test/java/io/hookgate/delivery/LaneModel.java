@@ -77,12 +77,15 @@ final class LaneModel {
     private final Map<String, Endpoint> endpoints = new java.util.HashMap<>();
     private final PriorityQueue<Finish> finishing = new PriorityQueue<>(Comparator.comparing(Finish::at));
     private final List<Instant> wakes = new ArrayList<>();
+    /** Top-ups asked for, answered on the next step (as the store answers later than the lanes ask). */
+    private final List<LaneActions.TopUp> topUps = new ArrayList<>();
     private Instant nextPoll = T0;
     private boolean claimSoon;
     /** As the dispatcher's: a freed slot claims only while a short claim has not shown the store empty. */
     private boolean dueRowsLikely = true;
     private long seq;
     int claims;
+    int topUpsAnswered;
 
     LaneModel(LaneScheduler.Settings settings, CircuitBreaker.Settings breaker, boolean breakerEnabled,
             Map<String, Behaviour> behaviours, long seed) {
@@ -110,6 +113,9 @@ final class LaneModel {
     void step() {
         clock.advance(STEP);
         Instant now = now();
+        List<LaneActions.TopUp> asked = List.copyOf(topUps);
+        topUps.clear();
+        asked.forEach(this::topUp);
         while (!finishing.isEmpty() && !finishing.peek().at().isAfter(now)) {
             finish(finishing.poll());
         }
@@ -141,6 +147,26 @@ final class LaneModel {
                 .filter(r -> r.state == State.DUE && !r.due.isAfter(now()))
                 .filter(r -> !skip.urls().contains(r.sub.url()) && !skip.tenants().contains(r.sub.tenant()))
                 .sorted(Comparator.comparing((Row r) -> r.due)).limit(room).toList();
+        List<ClaimedDelivery> claimed = lease(due);
+        LaneActions actions = scheduler.offer(claimed);
+        carryOut(actions);
+        // as the dispatcher: a full round is followed at once by another
+        claimSoon = claimed.size() == room;
+        if (claimed.size() < room && actions.declined == 0) {
+            dueRowsLikely = false;
+        }
+    }
+
+    /** As the store's top-up: due rows of the lane's subscriptions only, oldest first. */
+    private void topUp(LaneActions.TopUp t) {
+        topUpsAnswered++;
+        List<Row> due = rows.values().stream()
+                .filter(r -> r.state == State.DUE && !r.due.isAfter(now()) && t.subscriptions().contains(r.sub.id()))
+                .sorted(Comparator.comparing((Row r) -> r.due)).limit(t.count()).toList();
+        carryOut(scheduler.toppedUp(t, lease(due)));
+    }
+
+    private List<ClaimedDelivery> lease(List<Row> due) {
         List<ClaimedDelivery> claimed = new ArrayList<>();
         for (Row r : due) {
             r.state = State.LEASED;
@@ -152,13 +178,7 @@ final class LaneModel {
             r.state = State.QUEUED; // until the actions say otherwise
             r.offeredSeq = seq++;
         }
-        LaneActions actions = scheduler.offer(claimed);
-        carryOut(actions);
-        // as the dispatcher: a full round is followed at once by another
-        claimSoon = claimed.size() == room;
-        if (claimed.size() < room && actions.declined == 0) {
-            dueRowsLikely = false;
-        }
+        return claimed;
     }
 
     private void carryOut(LaneActions a) {
@@ -192,6 +212,7 @@ final class LaneModel {
         if (a.wakeAt() != null) {
             wakes.add(a.wakeAt());
         }
+        topUps.addAll(a.topUps);
     }
 
     private void finish(Finish f) {

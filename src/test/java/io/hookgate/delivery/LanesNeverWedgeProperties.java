@@ -25,6 +25,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * The no-wedge invariant of docs/DESIGN.md, checked over random endpoints, caps, breaker settings, arrivals and
@@ -75,6 +76,8 @@ class LanesNeverWedgeProperties {
                     .isLessThanOrEqualTo(LaneModel.POLL.plus(SLACK));
         }
         assertThat(w.model.allDone()).as("rows still pending at %s: %s", deadline, w.model.urlsOfPending()).isTrue();
+        // the worlds must also cover busy lanes fed by top-ups, not only by claims
+        Statistics.label("lane top-ups").collect(w.model.topUpsAnswered > 0);
     }
 
     private record World(LaneModel model, List<Sub> subs) {

@@ -1,5 +1,6 @@
 package io.hookgate.delivery.policy;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -66,6 +67,22 @@ public final class InFlightLimiter {
         int f = caps.queueFactor();
         return queued < f * caps.global() && count(hosts, host, QUEUED) < f * caps.perHost()
                 && count(tenants, tenant, QUEUED) < f * caps.perTenant() && queuedChars < MAX_QUEUED_CHARS;
+    }
+
+    /**
+     * Rows one lane's top-up may add for this host and these tenants: it leaves half of every queue bound (and of the
+     * payload budget) free, so rows of other lanes can still queue behind a backlogged one and so take their turns.
+     */
+    public int topUpRoom(String host, Collection<UUID> owners) {
+        if (queuedChars >= MAX_QUEUED_CHARS / 2) {
+            return 0;
+        }
+        int f = caps.queueFactor();
+        int room = Math.min(f * caps.global() / 2 - queued, f * caps.perHost() / 2 - count(hosts, host, QUEUED));
+        for (UUID tenant : owners) {
+            room = Math.min(room, f * caps.perTenant() / 2 - count(tenants, tenant, QUEUED));
+        }
+        return Math.max(0, room);
     }
 
     public void started(String host, UUID tenant) {

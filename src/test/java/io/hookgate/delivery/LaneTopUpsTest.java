@@ -1,0 +1,149 @@
+package io.hookgate.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hookgate.delivery.LaneActions.Started;
+import io.hookgate.delivery.LaneActions.TopUp;
+import io.hookgate.delivery.policy.CircuitBreaker;
+import io.hookgate.delivery.policy.InFlightLimiter;
+import io.hookgate.egress.UrlPolicy;
+import io.hookgate.support.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** When a busy lane asks the store for more of its own rows, how many, and what it leaves to other lanes. */
+class LaneTopUpsTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    private static final String A = "https://a.example/hook";
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private final UUID tenant = UUID.randomUUID();
+    private final UUID sub = UUID.randomUUID();
+
+    private LaneScheduler scheduler(int perEndpoint, int perHost) {
+        LaneScheduler.Settings settings = new LaneScheduler.Settings(perEndpoint, perEndpoint,
+                new InFlightLimiter.Caps(perHost, 256, 512, 4), Duration.ofSeconds(20), Duration.ofMinutes(10));
+        CircuitBreaker.Settings breaker = new CircuitBreaker.Settings(0.7, 10, 20, Duration.ofMinutes(5),
+                Duration.ofSeconds(30));
+        UrlPolicy policy = new UrlPolicy(true);
+        return new LaneScheduler(settings, new EndpointBreakers(clock, false, breaker),
+                url -> Endpoint.of(policy.parse(url)), id -> false, clock);
+    }
+
+    private ClaimedDelivery row(String url, UUID subscription) {
+        var s = new ClaimedDelivery.Subscription(url, io.hookgate.subscription.SubscriptionFormat.STANDARD, "active", 1,
+                new byte[0], null, null, null, null, null);
+        return new ClaimedDelivery(UUID.randomUUID(), "evt", subscription, tenant, "chat.message", 0, 0,
+                clock.instant(), null, clock.instant(), clock.instant().plusSeconds(60), s,
+                new ClaimedDelivery.Event(clock.instant().toString(), "{}"));
+    }
+
+    private List<ClaimedDelivery> rows(String url, UUID subscription, int n) {
+        return IntStream.range(0, n).mapToObj(i -> row(url, subscription)).toList();
+    }
+
+    private static AttemptResult ok() {
+        return AttemptResult.response(NOW, Duration.ZERO, 204, Optional.empty(), "", new byte[0]);
+    }
+
+    /** Finishes the attempts one by one, 10 ms each, collecting what they ask for and start. */
+    private List<TopUp> finishAll(LaneScheduler lanes, List<Started> running) {
+        List<TopUp> asked = new ArrayList<>();
+        while (!running.isEmpty()) {
+            clock.advance(Duration.ofMillis(10));
+            LaneActions a = lanes.finished(running.remove(0), ok());
+            running.addAll(a.starts);
+            asked.addAll(a.topUps);
+        }
+        return asked;
+    }
+
+    @Test
+    void aLaneThatTurnedRowsDownAsksForItsOwnSubscriptionsRowsBeforeItRunsDryOneTopUpAtATime() {
+        LaneScheduler lanes = scheduler(4, 64);
+        LaneActions first = lanes.offer(rows(A, sub, 20));
+        assertThat(first.declined).as("4 start, 4 queue").isEqualTo(12);
+        List<Started> running = new ArrayList<>(first.starts);
+
+        List<TopUp> asked = finishAll(lanes, running);
+
+        assertThat(asked).as("one top-up while the first is unanswered").hasSize(1);
+        assertThat(asked.get(0).subscriptions()).containsExactly(sub);
+        assertThat(asked.get(0).count()).isGreaterThanOrEqualTo(2);
+        assertThat(lanes.book().queued() + lanes.book().inFlight()).as("asked before the lane ran dry").isZero();
+    }
+
+    @Test
+    void aFullAnswerKeepsTheLaneAskingAndAShortOneEndsItsTopUps() {
+        LaneScheduler lanes = scheduler(4, 64);
+        List<Started> running = new ArrayList<>(lanes.offer(rows(A, sub, 20)).starts);
+        TopUp t = finishAll(lanes, new ArrayList<>(List.of(running.remove(0)))).get(0);
+
+        LaneActions full = lanes.toppedUp(t, rows(A, sub, t.count()));
+        running.addAll(full.starts);
+        List<TopUp> again = finishAll(lanes, running);
+        assertThat(again).as("a full answer: more may be waiting").hasSize(1);
+
+        LaneActions shortAnswer = lanes.toppedUp(again.get(0), rows(A, sub, 1));
+        assertThat(finishAll(lanes, new ArrayList<>(shortAnswer.starts))).as("the store ran short").isEmpty();
+    }
+
+    @Test
+    void aLaneThatNeverTurnedARowDownAsksForNothing() {
+        LaneScheduler lanes = scheduler(4, 64);
+
+        List<Started> running = new ArrayList<>(lanes.offer(rows(A, sub, 6)).starts);
+
+        assertThat(finishAll(lanes, running)).isEmpty();
+    }
+
+    @Test
+    void freshRowsTheHandoffLeftInTheStoreMakeTheirLaneAsk() {
+        LaneScheduler lanes = scheduler(4, 64);
+        List<Started> running = new ArrayList<>(lanes.offer(rows(A, sub, 6)).starts);
+
+        lanes.topUps().backlogged(Set.of(sub, UUID.randomUUID()));
+
+        assertThat(finishAll(lanes, running)).hasSize(1);
+    }
+
+    @Test
+    void aTopUpLeavesHalfOfTheHostsQueueSoAnotherLaneOnTheHostStillQueuesAndTakesTurns() {
+        LaneScheduler lanes = scheduler(2, 2);
+        List<Started> running = new ArrayList<>(lanes.offer(rows(A, sub, 12)).starts);
+        TopUp t = finishAll(lanes, new ArrayList<>(List.of(running.remove(0)))).get(0);
+        assertThat(t.count()).as("half of the host's 8 queued rows, less the one queued").isLessThanOrEqualTo(4);
+        running.addAll(lanes.toppedUp(t, rows(A, sub, t.count())).starts);
+
+        UUID other = UUID.randomUUID();
+        LaneActions b = lanes.offer(rows("https://a.example/other", other, 1));
+
+        assertThat(b.declined).as("room left for another lane of the host").isZero();
+        List<Started> next = new ArrayList<>(lanes.finished(running.remove(0), ok()).starts);
+        next.addAll(lanes.finished(running.remove(0), ok()).starts);
+        assertThat(next).extracting(s -> s.delivery().subscriptionId()).as("lanes take turns at the host's slots")
+                .containsExactly(sub, other);
+    }
+
+    @Test
+    void anAnswerThatArrivesAfterShutdownBeganGoesStraightBack() {
+        LaneScheduler lanes = scheduler(4, 64);
+        List<Started> running = new ArrayList<>(lanes.offer(rows(A, sub, 20)).starts);
+        TopUp t = finishAll(lanes, new ArrayList<>(List.of(running.remove(0)))).get(0);
+        lanes.drainQueued();
+
+        LaneActions late = lanes.toppedUp(t, rows(A, sub, 3));
+
+        assertThat(late.starts).isEmpty();
+        assertThat(late.postponed).hasSize(3).allSatisfy(p -> assertThat(p.held()).isFalse());
+        assertThat(lanes.book().queued()).isZero();
+    }
+}
