@@ -133,4 +133,28 @@ class InFlightLimiterTest {
         assertThatThrownBy(() -> new InFlightLimiter.Caps(11, 10, 10)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new InFlightLimiter.Caps(10, 11, 10)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aTopUpMayFillHalfOfEveryQueueBoundItTouchesAndNoMore() {
+        // caps 8 per host, 6 per tenant, 20 in all, queue factor 2: queue bounds 16, 12 and 40, halves 8, 6 and 20
+        InFlightLimiter limiter = new InFlightLimiter(new InFlightLimiter.Caps(8, 6, 20, 2));
+        record Case(String host, int hostQueued, int tenantQueued, int otherQueued, int room) {
+        }
+        for (Case c : java.util.List.of(
+                new Case("a:443", 0, 0, 0, 6), // the tenant's half binds
+                new Case("a:443", 3, 3, 0, 3),
+                new Case("a:443", 6, 6, 0, 0),
+                new Case("b:443", 0, 0, 18, 2), // the global half: 20 less the 18 queued elsewhere
+                new Case("a:443", 8, 0, 0, 0))) { // the host's half (queued by another tenant)
+            InFlightLimiter l = new InFlightLimiter(new InFlightLimiter.Caps(8, 6, 20, 2));
+            for (int i = 0; i < c.hostQueued(); i++) {
+                l.queued(c.host(), i < c.tenantQueued() ? tenant : otherTenant, 1);
+            }
+            for (int i = 0; i < c.otherQueued(); i++) {
+                l.queued("elsewhere" + i + ":443", UUID.randomUUID(), 1);
+            }
+            assertThat(l.topUpRoom(c.host(), java.util.Set.of(tenant))).as(c.toString()).isEqualTo(c.room());
+        }
+        assertThat(limiter.topUpRoom("a:443", java.util.Set.of())).as("no tenant: host half").isEqualTo(8);
+    }
 }
