@@ -1,6 +1,9 @@
 package io.hookgate.delivery;
 
+import io.hookgate.delivery.policy.InFlightLimiter;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,6 +21,7 @@ final class ClaimExclusions {
 
     private final LaneBook book;
     private final EndpointBreakers breakers;
+
     private final Set<Lane> skippedLanes = new HashSet<>();
     private final Set<UUID> skippedTenants = new HashSet<>();
 
@@ -31,7 +35,7 @@ final class ClaimExclusions {
         skippedLanes.clear();
         Set<String> urls = new HashSet<>();
         for (Lane lane : book.candidates()) {
-            if (breakerRefuses(lane) || book.cannotStartNow(lane)) {
+            if (skips(lane)) {
                 skippedLanes.add(lane);
                 urls.addAll(lane.urls);
             }
@@ -41,22 +45,45 @@ final class ClaimExclusions {
         return new Exclusions(urls, Set.copyOf(skippedTenants));
     }
 
-    /** Subscriptions bound to a lane or tenant that would turn a row down; rows that would queue still go. */
-    Set<UUID> forHandoff() {
-        Set<Lane> refusing = new HashSet<>();
+    /**
+     * What the subscriptions of each busy lane may take in a handoff: the rows the lane would start or queue now,
+     * none while its breaker refuses or its tenant can take nothing more. Idle lanes' subscriptions take any.
+     */
+    Map<UUID, Handoff.Room> forHandoff() {
+        Map<UUID, Handoff.Room> rooms = new HashMap<>();
         for (Lane lane : book.candidates()) {
-            if (breakerRefuses(lane) || book.refusesAll(lane)) {
-                refusing.add(lane);
-            }
+            Handoff.Room room = new Handoff.Room(breakerRefuses(lane) ? 0 : handoffRoom(lane));
+            lane.subscriptions.forEach(s -> rooms.put(s, room));
         }
-        return book.subscriptionsOf(refusing, book.fullTenants());
+        Handoff.Room none = new Handoff.Room(0);
+        book.subscriptionsOf(Set.of(), book.fullTenants()).forEach(s -> rooms.put(s, none));
+        return rooms;
+    }
+
+    /** Rows the lane would take now: free slots with nothing queued ahead, and its queue's room under every bound. */
+    private int handoffRoom(Lane lane) {
+        if (book.refusesAll(lane)) {
+            return 0;
+        }
+        InFlightLimiter limiter = book.limiter();
+        int slots = lane.queue.isEmpty() && limiter.canStart(lane.endpoint.host(), null)
+                ? Math.max(0, lane.limit.current() - lane.inFlight) : 0;
+        Set<UUID> owners = new HashSet<>();
+        lane.subscriptions.forEach(s -> owners.add(book.tenantOf(s)));
+        owners.remove(null);
+        int queue = Math.min(lane.queueBound() - lane.queue.size(), limiter.queueRoom(lane.endpoint.host(), owners));
+        return slots + Math.max(0, queue);
     }
 
     /** Whether a lane or tenant the last claim skipped could start a row now (its rows may be waiting due). */
     boolean lifted() {
-        boolean lanes = skippedLanes.removeIf(lane -> !breakerRefuses(lane) && !book.cannotStartNow(lane));
+        boolean lanes = skippedLanes.removeIf(lane -> !skips(lane));
         Set<UUID> stillFull = book.tenantsAtShare();
         return skippedTenants.removeIf(tenant -> !stillFull.contains(tenant)) || lanes;
+    }
+
+    private boolean skips(Lane lane) {
+        return breakerRefuses(lane) || book.cannotStartNow(lane);
     }
 
     boolean breakerRefuses(Lane lane) {

@@ -76,7 +76,8 @@ public class DeliveryQueue {
             SELECT c.*, %s, e.occurred_at_text, e.payload
               FROM claimed c
               JOIN subscriptions s ON s.id = c.subscription_id
-              JOIN events e ON e.id = c.event_id""".formatted(SUBSCRIPTION_COLUMNS);
+              JOIN events e ON e.id = c.event_id
+             ORDER BY c.due_at""".formatted(SUBSCRIPTION_COLUMNS);
 
     /**
      * For the claim's transaction only. A claim holds row locks while it scans, so it is bounded on its own.

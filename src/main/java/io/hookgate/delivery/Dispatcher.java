@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -151,19 +152,19 @@ public class Dispatcher {
      */
     public Handoff reserve(int wanted) {
         if (stopping) {
-            return new Handoff(0, Set.of(), config.lease(), owner);
+            return new Handoff(0, Map.of(), config.lease(), owner);
         }
-        return new Handoff(lanes.reserve(wanted), lanes.handoffExclusions(), config.lease(), owner);
+        return new Handoff(lanes.reserve(wanted), lanes.handoffRooms(), config.lease(), owner);
     }
 
     /** Starts the deliveries the intake just stored leased to this replica; wakes a claim for the rest. */
     public void handOff(Handoff handoff, List<ClaimedDelivery> stored) {
         lanes.unreserve(handoff.reserved());
         int turnedDown = stored.isEmpty() ? 0 : dispatch(stored);
-        if (handoff.declinedAny()) {
-            lanes.backlogged(handoff.declined());
-        }
-        if (handoff.declinedAny() || turnedDown > 0) {
+        // rows left to the store for a lane with an attempt in flight come by its top-up: a claim would walk
+        // the whole backlog to find them, once per intake batch
+        boolean unserved = handoff.declinedAny() && lanes.backlogged(handoff.declined());
+        if (unserved || turnedDown > 0) {
             wake();
         }
     }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -100,17 +101,20 @@ public class EndpointLanes {
         carryOut(actions);
     }
 
-    /** Fresh rows of these subscriptions were stored without a lease: their lanes' next top-up looks for them. */
-    synchronized void backlogged(Set<UUID> subscriptions) {
-        scheduler.topUps().backlogged(subscriptions);
+    /**
+     * Fresh rows of these subscriptions were stored without a lease: their lanes' next top-up looks for them.
+     * True when some of them have no lane with an attempt in flight, whose end would ask: a claim must find those.
+     */
+    synchronized boolean backlogged(Set<UUID> subscriptions) {
+        return scheduler.topUps().backlogged(subscriptions);
     }
 
     synchronized ClaimExclusions.Exclusions exclusions() {
         return scheduler.exclusions();
     }
 
-    synchronized Set<UUID> handoffExclusions() {
-        return scheduler.handoffExclusions();
+    synchronized Map<UUID, Handoff.Room> handoffRooms() {
+        return scheduler.handoffRooms();
     }
 
     /** How many more rows may be claimed now. */

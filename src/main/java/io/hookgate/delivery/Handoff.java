@@ -2,33 +2,49 @@ package io.hookgate.delivery;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * Lane room reserved for one intake batch: that many fresh deliveries are stored already leased to this
- * replica and sent at once. Endpoints that are full or whose breaker is open get none, like in a claim.
+ * replica and sent at once. A busy lane's subscriptions share what that lane can start or queue now (none while
+ * it is full or its breaker is open), so the batch never leases rows a lane would hand straight back.
  */
 public final class Handoff {
 
+    /** What one busy lane can still take; shared by the subscriptions bound to it. */
+    static final class Room {
+        private int left;
+
+        Room(int left) {
+            this.left = left;
+        }
+    }
+
     private final int reserved;
-    private final Set<UUID> excluded;
+    private final Map<UUID, Room> rooms;
     private final Duration lease;
     private final String owner;
     private final Set<UUID> declined = new HashSet<>();
     private int taken;
 
-    Handoff(int reserved, Set<UUID> excluded, Duration lease, String owner) {
+    /** {@code rooms}: the room of each busy lane's subscriptions; a subscription not listed takes any. */
+    Handoff(int reserved, Map<UUID, Room> rooms, Duration lease, String owner) {
         this.reserved = reserved;
-        this.excluded = excluded;
+        this.rooms = rooms;
         this.lease = lease;
         this.owner = owner;
     }
 
-    /** True when a fresh delivery to this subscription is leased here; false leaves it to a claim round. */
+    /** True when a fresh delivery to this subscription is leased here; false leaves it in the store. */
     public boolean take(UUID subscriptionId) {
-        if (taken < reserved && !excluded.contains(subscriptionId)) {
+        Room room = rooms.get(subscriptionId);
+        if (taken < reserved && (room == null || room.left > 0)) {
             taken++;
+            if (room != null) {
+                room.left--;
+            }
             return true;
         }
         declined.add(subscriptionId);

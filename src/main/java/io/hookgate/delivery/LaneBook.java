@@ -3,8 +3,10 @@ package io.hookgate.delivery;
 import io.hookgate.delivery.policy.EndpointLimit;
 import io.hookgate.delivery.policy.InFlightLimiter;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -32,6 +34,8 @@ final class LaneBook {
     private final Set<Lane> busy = new HashSet<>();
     /** Lanes whose breaker refused or probed lately: they may still be refusing. */
     private final Set<Lane> guarded = new HashSet<>();
+    /** Lanes that turned a row down while idle themselves (a full host or tenant): they may still refuse. */
+    private final Set<Lane> refused = new HashSet<>();
     private int reserved;
 
     LaneBook(Function<String, Endpoint> endpoints, int perEndpoint, int perEndpointCeiling,
@@ -75,28 +79,20 @@ final class LaneBook {
         return !lane.queueFull() && limiter.canQueue(lane.endpoint.host(), tenant);
     }
 
-    /** Rows a top-up may add to this lane now: what its queue and the fair half of the shared queue bounds allow. */
-    int topUpRoom(Lane lane) {
-        Set<UUID> owners = new HashSet<>();
-        lane.subscriptions.forEach(s -> {
-            Binding b = bindings.get(s);
-            if (b != null) {
-                owners.add(b.tenant());
-            }
-        });
-        return Math.min(lane.queueBound() - lane.queue.size(), limiter.topUpRoom(lane.endpoint.host(), owners));
+    /** The tenant of this subscription's binding, or null. */
+    UUID tenantOf(UUID subscription) {
+        Binding b = bindings.get(subscription);
+        return b == null ? null : b.tenant();
     }
 
-    /** The lanes these subscriptions are bound to (a subscription without a lane is left to the claim). */
-    Set<Lane> lanesOf(Set<UUID> subscriptions) {
-        Set<Lane> out = new HashSet<>();
-        subscriptions.forEach(s -> {
-            Binding b = bindings.get(s);
-            if (b != null) {
-                out.add(b.lane());
-            }
-        });
-        return out;
+    InFlightLimiter limiter() {
+        return limiter;
+    }
+
+    /** The lane this subscription is bound to, or null. */
+    Lane laneOf(UUID subscription) {
+        Binding b = bindings.get(subscription);
+        return b == null ? null : b.lane();
     }
 
     /** Whether a row of any tenant offered now would not start at once (it would queue or be turned down). */
@@ -148,10 +144,15 @@ final class LaneBook {
         guarded.add(lane);
     }
 
+    void refused(Lane lane) {
+        refused.add(lane);
+    }
+
     /** Lanes that may refuse work now: the busy ones and those whose breaker may be refusing. */
     Set<Lane> candidates() {
         Set<Lane> all = new HashSet<>(busy);
         all.addAll(guarded);
+        all.addAll(refused);
         return all;
     }
 
@@ -180,12 +181,14 @@ final class LaneBook {
      */
     void evict(Instant idleSince, Predicate<Lane> breakerRefuses) {
         guarded.removeIf(lane -> !breakerRefuses.test(lane));
+        refused.removeIf(lane -> !cannotStartNow(lane));
         lanes.values().removeIf(lane -> {
             if (!lane.idle() || !lane.lastActive.isBefore(idleSince) || breakerRefuses.test(lane)) {
                 return false;
             }
             lane.subscriptions.forEach(s -> bindings.computeIfPresent(s, (k, b) -> b.lane() == lane ? null : b));
             busy.remove(lane);
+            refused.remove(lane);
             return true;
         });
     }

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /** Lanes with queued rows, in turn: whoever frees a slot starts the next lane's head, not its own. */
@@ -46,8 +47,21 @@ final class LaneRing implements Iterable<Lane> {
         }
     }
 
-    /** Forgets every lane (their queues were emptied by the caller). */
-    void clear() {
+    /** Empties every queue through {@code takeHead} (which removes the lane's head), for shutdown. */
+    List<ClaimedDelivery> drain(BiConsumer<Lane, ClaimedDelivery> takeHead) {
+        List<ClaimedDelivery> all = new ArrayList<>();
+        for (Lane lane : lanes) {
+            while (!lane.queue.isEmpty()) {
+                ClaimedDelivery d = lane.queue.peekFirst();
+                takeHead.accept(lane, d);
+                all.add(d);
+            }
+        }
+        clear();
+        return all;
+    }
+
+    private void clear() {
         lanes.forEach(lane -> lane.inRing = false);
         lanes.clear();
     }

@@ -6,9 +6,9 @@ import io.hookgate.delivery.policy.InFlightLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -48,8 +48,8 @@ final class LaneScheduler {
         this.recentlyDisabled = recentlyDisabled;
         this.clock = clock;
         this.book = new LaneBook(endpoints, settings.perEndpoint(), settings.perEndpointCeiling(), settings.caps());
+        this.topUps = new LaneTopUps(book, breakers);
         this.exclusions = new ClaimExclusions(book, breakers);
-        this.topUps = new LaneTopUps(book, exclusions);
     }
 
     /** Starts, queues, holds or hands back each leased row; those of disabled subscriptions or expired fail. */
@@ -84,6 +84,7 @@ final class LaneScheduler {
                 enqueue(lane, d);
             } else {
                 lane.backlog = true;
+                book.refused(lane); // a claim must skip it while it still could not take a row
                 out.decline(d);
             }
         }
@@ -115,10 +116,18 @@ final class LaneScheduler {
         return out;
     }
 
-    /** A lane's top-up came back: its rows are offered like a claim's; after shutdown began they go straight back. */
+    /** A top-up came back: its rows are offered like a claim's, and the lane asks again while it has room. */
     LaneActions toppedUp(LaneActions.TopUp topUp, List<ClaimedDelivery> rows) {
         topUps.answered(topUp, rows.size());
-        return topUps.closed() ? LaneActions.handBack(rows, clock.instant()) : offer(rows);
+        if (topUps.closed()) {
+            return LaneActions.handBack(rows, clock.instant());
+        }
+        LaneActions out = offer(rows);
+        topUps.request(topUp.lane(), out);
+        if (exclusions.lifted()) {
+            out.wake(clock.instant());
+        }
+        return out;
     }
 
     LaneTopUps topUps() {
@@ -132,7 +141,6 @@ final class LaneScheduler {
     LaneActions sweep() {
         LaneActions out = new LaneActions();
         Instant now = clock.instant();
-        topUps.busyLanesMayHaveDueRows();
         for (Lane lane : ring) {
             if (exclusions.breakerRefuses(lane)) {
                 opened(lane, out);
@@ -149,22 +157,14 @@ final class LaneScheduler {
         }
         book.evict(now.minus(settings.idleAfter()), exclusions::breakerRefuses);
         pump(now, out);
+        topUps.sweep(out);
         return out;
     }
 
     /** Removes every queued row, for shutdown: they are handed back at once. */
     List<ClaimedDelivery> drainQueued() {
         topUps.close();
-        List<ClaimedDelivery> all = new ArrayList<>();
-        for (Lane lane : ring) {
-            while (!lane.queue.isEmpty()) {
-                ClaimedDelivery d = lane.queue.peekFirst();
-                book.dequeued(lane, d, true);
-                all.add(d);
-            }
-        }
-        ring.clear();
-        return all;
+        return ring.drain((lane, d) -> book.dequeued(lane, d, true));
     }
 
     /** What the next claim must skip: the lanes and tenants that could not start a row this moment. */
@@ -172,8 +172,8 @@ final class LaneScheduler {
         return exclusions.forClaim();
     }
 
-    /** The subscriptions whose fresh rows a handoff should leave to the claim. */
-    Set<UUID> handoffExclusions() {
+    /** How many fresh rows each busy lane's subscriptions may take in a handoff. */
+    Map<UUID, Handoff.Room> handoffRooms() {
         return exclusions.forHandoff();
     }
 

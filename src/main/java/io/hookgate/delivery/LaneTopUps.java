@@ -1,5 +1,7 @@
 package io.hookgate.delivery;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -13,25 +15,51 @@ import java.util.UUID;
 final class LaneTopUps {
 
     private final LaneBook book;
-    private final ClaimExclusions exclusions;
+    private final EndpointBreakers breakers;
     private boolean closed;
 
-    LaneTopUps(LaneBook book, ClaimExclusions exclusions) {
+    LaneTopUps(LaneBook book, EndpointBreakers breakers) {
         this.book = book;
-        this.exclusions = exclusions;
+        this.breakers = breakers;
     }
 
-    /** Asks for a top-up once the lane with a backlog has room for at least half its limit of rows. */
+    /** Asks for a top-up once the lane with a backlog has room for half its limit of rows, or any once it ran dry. */
     void request(Lane lane, LaneActions out) {
         if (!lane.backlog || lane.toppingUp || closed || lane.subscriptions.isEmpty()
-                || exclusions.breakerRefuses(lane)) {
+                || breakers.openUntil(lane.endpoint.key()).isPresent()) {
             return;
         }
-        int room = book.topUpRoom(lane);
-        if (room >= Math.max(1, lane.limit.current() / 2)) {
+        List<UUID> subscriptions = subscriptions(lane);
+        int room = subscriptions.isEmpty() ? 0 : room(lane, subscriptions);
+        if (room >= (lane.queue.isEmpty() ? 1 : Math.max(1, lane.limit.current() / 2))) {
             lane.toppingUp = true;
-            out.topUps.add(new LaneActions.TopUp(lane, List.copyOf(lane.subscriptions), room));
+            out.topUps.add(new LaneActions.TopUp(lane, subscriptions, room));
         }
+    }
+
+    /**
+     * The lane's subscriptions a top-up reads: those of tenants below their in-flight share. A row of a tenant at its
+     * share could only queue, and would take the room of another tenant's row that can start (the claim skips those
+     * tenants for the same reason).
+     */
+    private List<UUID> subscriptions(Lane lane) {
+        Set<UUID> atShare = book.limiter().tenantsAtShare();
+        List<UUID> out = new ArrayList<>(lane.subscriptions.size());
+        for (UUID s : lane.subscriptions) {
+            UUID tenant = book.tenantOf(s);
+            if (tenant != null && !atShare.contains(tenant)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** What a top-up of these subscriptions may add: the lane's queue room, within half of every shared bound. */
+    private int room(Lane lane, List<UUID> subscriptions) {
+        Set<UUID> owners = new HashSet<>();
+        subscriptions.forEach(s -> owners.add(book.tenantOf(s)));
+        return Math.min(lane.queueBound() - lane.queue.size(),
+                book.limiter().topUpRoom(lane.endpoint.host(), owners));
     }
 
     /** A short answer means the lane's backlog in the store is worked off. */
@@ -45,13 +73,30 @@ final class LaneTopUps {
         topUp.lane().toppingUp = false;
     }
 
-    void backlogged(Set<UUID> subscriptions) {
-        book.lanesOf(subscriptions).forEach(lane -> lane.backlog = true);
+    /** Marks the lanes of these subscriptions; true when one has no lane with an attempt in flight (none would ask). */
+    boolean backlogged(Set<UUID> subscriptions) {
+        boolean unserved = false;
+        for (UUID subscription : subscriptions) {
+            Lane lane = book.laneOf(subscription);
+            if (lane == null) {
+                unserved = true;
+            } else {
+                lane.backlog = true;
+                unserved |= lane.inFlight == 0;
+            }
+        }
+        return unserved;
     }
 
-    /** Rows of a busy lane that came due meanwhile (retries) would wait for it to run dry: look once per poll. */
-    void busyLanesMayHaveDueRows() {
-        book.candidates().forEach(lane -> lane.backlog |= book.cannotStartNow(lane));
+    /**
+     * Once per poll: rows of a busy lane that came due meanwhile (retries) would wait for it to run dry, so it gets a
+     * backlog; and a lane with a backlog asks now, not only when an attempt ends (a slow endpoint's may take long).
+     */
+    void sweep(LaneActions out) {
+        for (Lane lane : book.candidates()) {
+            lane.backlog |= book.cannotStartNow(lane);
+            request(lane, out);
+        }
     }
 
     /** At shutdown: nothing more is asked, and answers still on their way go straight back. */

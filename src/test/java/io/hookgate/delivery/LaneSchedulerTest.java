@@ -265,14 +265,32 @@ class LaneSchedulerTest {
     }
 
     @Test
+    void anIdleLaneThatTurnedARowDownForItsFullHostIsSkippedByClaimsUntilTheHostFrees() {
+        LaneScheduler lanes = scheduler(1, 1, 256, 512, true);
+        List<Started> busy = lanes.offer(rows("https://shared.example/a", 2)).starts;
+
+        assertThat(lanes.offer(List.of(row("https://shared.example/b"))).declined).as("host full, its queue too").isOne();
+
+        assertThat(lanes.exclusions().urls()).as("else every claim spends its room on that row again")
+                .contains("https://shared.example/b");
+        List<Started> next = lanes.finished(busy.get(0), status(204)).starts;
+        assertThat(lanes.exclusions().urls()).as("the host is full again").contains("https://shared.example/b");
+        lanes.finished(next.get(0), status(204));
+        lanes.sweep();
+        assertThat(lanes.exclusions().urls()).as("the host has room").doesNotContain("https://shared.example/b");
+    }
+
+    @Test
     void aUrlChangeMovesTheSubscriptionOutOfItsOldLane() {
         LaneScheduler lanes = scheduler(1, 64, 256, 512, true);
         lanes.offer(rows("https://old.example/hook", 3));
-        assertThat(lanes.handoffExclusions()).containsExactly(sub);
+        assertThat(lanes.handoffRooms()).containsOnlyKeys(sub);
+        assertThat(new Handoff(10, lanes.handoffRooms(), Duration.ofSeconds(60), "me").take(sub))
+                .as("full: one in flight, one queued").isFalse();
 
         lanes.offer(List.of(row("https://new.example/hook")));
 
-        assertThat(lanes.handoffExclusions()).doesNotContain(sub);
+        assertThat(lanes.book().laneOf(sub).urls).containsExactly("https://new.example/hook");
     }
 
     @Test

@@ -89,7 +89,8 @@ class LaneTopUpsTest {
 
         LaneActions full = lanes.toppedUp(t, rows(A, sub, t.count()));
         running.addAll(full.starts);
-        List<TopUp> again = finishAll(lanes, running);
+        List<TopUp> again = new ArrayList<>(full.topUps);
+        again.addAll(finishAll(lanes, running));
         assertThat(again).as("a full answer: more may be waiting").hasSize(1);
 
         LaneActions shortAnswer = lanes.toppedUp(again.get(0), rows(A, sub, 1));
@@ -110,9 +111,12 @@ class LaneTopUpsTest {
         LaneScheduler lanes = scheduler(4, 64);
         List<Started> running = new ArrayList<>(lanes.offer(rows(A, sub, 6)).starts);
 
-        lanes.topUps().backlogged(Set.of(sub, UUID.randomUUID()));
+        assertThat(lanes.topUps().backlogged(Set.of(sub))).as("its own attempts' ends will ask: no claim").isFalse();
+        assertThat(lanes.topUps().backlogged(Set.of(sub, UUID.randomUUID()))).as("a subscription without a lane")
+                .isTrue();
 
         assertThat(finishAll(lanes, running)).hasSize(1);
+        assertThat(lanes.topUps().backlogged(Set.of(sub))).as("an idle lane: nothing would ask").isTrue();
     }
 
     @Test

@@ -74,13 +74,22 @@ public final class InFlightLimiter {
      * payload budget) free, so rows of other lanes can still queue behind a backlogged one and so take their turns.
      */
     public int topUpRoom(String host, Collection<UUID> owners) {
-        if (queuedChars >= MAX_QUEUED_CHARS / 2) {
+        return queueRoom(host, owners, 2);
+    }
+
+    /** Rows that may still queue for this host and these tenants under every queue bound. */
+    public int queueRoom(String host, Collection<UUID> owners) {
+        return queueRoom(host, owners, 1);
+    }
+
+    private int queueRoom(String host, Collection<UUID> owners, int share) {
+        if (queuedChars >= MAX_QUEUED_CHARS / share) {
             return 0;
         }
         int f = caps.queueFactor();
-        int room = Math.min(f * caps.global() / 2 - queued, f * caps.perHost() / 2 - count(hosts, host, QUEUED));
+        int room = Math.min(f * caps.global() / share - queued, f * caps.perHost() / share - count(hosts, host, QUEUED));
         for (UUID tenant : owners) {
-            room = Math.min(room, f * caps.perTenant() / 2 - count(tenants, tenant, QUEUED));
+            room = Math.min(room, f * caps.perTenant() / share - count(tenants, tenant, QUEUED));
         }
         return Math.max(0, room);
     }
