@@ -33,7 +33,7 @@ import net.jqwik.api.statistics.Statistics;
  * prints the seed of a failing run; re-run it with {@code @Property(seed = "...")}. 1,000 tries: at 300 it missed
  * an idle lane on a full host whose row took every claim's room (seed 2233652893804639997 found it at 4,000).
  */
-class LanesNeverWedgeProperties {
+class LanesNeverWedgePropertyTest {
 
     private static final UrlPolicy POLICY = new UrlPolicy(true);
     private static final Duration SLACK = LaneModel.STEP.multipliedBy(2);
