@@ -21,7 +21,6 @@ final class ClaimExclusions {
 
     private final LaneBook book;
     private final EndpointBreakers breakers;
-
     private final Set<Lane> skippedLanes = new HashSet<>();
     private final Set<UUID> skippedTenants = new HashSet<>();
 

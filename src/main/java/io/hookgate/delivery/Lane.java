@@ -31,7 +31,7 @@ final class Lane {
     final Set<String> urls = new LinkedHashSet<>();
     int inFlight;
     boolean inRing;
-    /** The store likely holds due rows for this lane beyond what it holds: a row was turned down, or a top-up came back full. */
+    /** The store likely holds due rows of this lane: it turned a row down, or its last top-up came back full. */
     boolean backlog;
     /** A top-up for this lane is on its way: one at a time. */
     boolean toppingUp;

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class TestDiscoveryTest {
 
     private static final Path TESTS = Path.of("src/test/java");
-    private static final Pattern TEST_METHOD = Pattern.compile("(?m)^\\s*@(Test|Property|Example|ParameterizedTest)\\b");
+    private static final Pattern TEST_METHOD =
+            Pattern.compile("(?m)^\\s*@(Test|Property|Example|ParameterizedTest)\\b");
     private static final Pattern RUN_BY_NAME = Pattern.compile(
             "(Test[^/]*|[^/]*Test|[^/]*Tests|[^/]*TestCase|IT[^/]*|[^/]*IT|[^/]*ITCase)\\.java");
 

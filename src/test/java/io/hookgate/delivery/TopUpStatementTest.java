@@ -41,8 +41,8 @@ class TopUpStatementTest {
         try (Receiver receiver = Receiver.ok()) {
             String room = ChatEvents.channel();
             Api.Tenant tenant = Api.tenant(room);
-            UUID mine = UUID.fromString(Api.subscribe(tenant, receiver.url("/a"), List.of("chat.message"), null, null).id());
-            UUID other = UUID.fromString(Api.subscribe(tenant, receiver.url("/b"), List.of("chat.message"), null, null).id());
+            UUID mine = subscribe(tenant, receiver.url("/a"));
+            UUID other = subscribe(tenant, receiver.url("/b"));
             UUID tenantId = UUID.fromString(tenant.id());
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             List<Object[]> rows = List.of(
@@ -69,6 +69,10 @@ class TopUpStatementTest {
             assertThat(r.leasedToCaller()).isEqualTo(2);
             assertThat(r.index()).contains("(subscription_id, next_attempt_at) WHERE (status = 'pending'::text)");
         }
+    }
+
+    private static UUID subscribe(Api.Tenant tenant, String url) {
+        return UUID.fromString(Api.subscribe(tenant, url, List.of("chat.message"), null, null).id());
     }
 
     private static Result result(RowSet<Row> leased, long leasedToCaller, RowSet<Row> index) {

@@ -87,7 +87,8 @@ public final class InFlightLimiter {
             return 0;
         }
         int f = caps.queueFactor();
-        int room = Math.min(f * caps.global() / share - queued, f * caps.perHost() / share - count(hosts, host, QUEUED));
+        int room = Math.min(f * caps.global() / share - queued,
+                f * caps.perHost() / share - count(hosts, host, QUEUED));
         for (UUID tenant : owners) {
             room = Math.min(room, f * caps.perTenant() / share - count(tenants, tenant, QUEUED));
         }
