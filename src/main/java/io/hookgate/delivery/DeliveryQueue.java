@@ -33,35 +33,23 @@ public class DeliveryQueue {
             s.expire_after_seconds""";
 
     // the cardinality tests fold to constants in the custom plan, so an empty exclusion costs nothing
-    static final String CLAIM = """
-            WITH claimed AS (
-                UPDATE deliveries d
-                   SET next_attempt_at = now() + make_interval(secs => $3), lease_owner = $4, held = false
-                  FROM (SELECT x.id, x.next_attempt_at AS due_at FROM deliveries x
+    static final String CLAIM = leasing("""
+            SELECT x.id, x.next_attempt_at AS due_at FROM deliveries x
                          WHERE x.status = 'pending' AND x.next_attempt_at <= now()
                            AND (cardinality($5::uuid[]) = 0 OR NOT (x.tenant_id = ANY($5)))
                            AND (cardinality($2::text[]) = 0 OR NOT EXISTS (SELECT 1 FROM subscriptions u
                                  WHERE u.id = x.subscription_id AND u.url = ANY($2)))
                          ORDER BY x.next_attempt_at
                          LIMIT $1
-                           FOR NO KEY UPDATE OF x SKIP LOCKED) due
-                 WHERE d.id = due.id
-             RETURNING d.id, d.event_id, d.subscription_id, d.tenant_id, d.event_type, d.attempts,
-                       d.cycle_attempts, d.source_at, d.first_attempt_at, due.due_at, d.next_attempt_at)
-            SELECT c.*, %s, e.occurred_at_text, e.payload
-              FROM claimed c
-              JOIN subscriptions s ON s.id = c.subscription_id
-              JOIN events e ON e.id = c.event_id""".formatted(SUBSCRIPTION_COLUMNS);
+                           FOR NO KEY UPDATE OF x SKIP LOCKED""");
 
     /**
      * A lane's top-up: the due rows of its own subscriptions, oldest first, through one index range per subscription,
-     * so it never walks another URL's rows and the general claim never walks this lane's backlog for it.
+     * so it never walks another URL's rows and the general claim never walks this lane's backlog for it. Returned
+     * in due order, as the lane queues them.
      */
-    static final String TOP_UP = """
-            WITH claimed AS (
-                UPDATE deliveries d
-                   SET next_attempt_at = now() + make_interval(secs => $3), lease_owner = $4, held = false
-                  FROM (SELECT x.id, x.due_at
+    static final String TOP_UP = leasing("""
+            SELECT x.id, x.due_at
                           FROM unnest($2::uuid[]) AS s(id)
                          CROSS JOIN LATERAL (SELECT y.id, y.next_attempt_at AS due_at FROM deliveries y
                                 WHERE y.subscription_id = s.id AND y.status = 'pending' AND y.next_attempt_at <= now()
@@ -69,15 +57,26 @@ public class DeliveryQueue {
                                 LIMIT $1
                                   FOR NO KEY UPDATE OF y SKIP LOCKED) x
                          ORDER BY x.due_at
-                         LIMIT $1) due
-                 WHERE d.id = due.id
-             RETURNING d.id, d.event_id, d.subscription_id, d.tenant_id, d.event_type, d.attempts,
-                       d.cycle_attempts, d.source_at, d.first_attempt_at, due.due_at, d.next_attempt_at)
-            SELECT c.*, %s, e.occurred_at_text, e.payload
-              FROM claimed c
-              JOIN subscriptions s ON s.id = c.subscription_id
-              JOIN events e ON e.id = c.event_id
-             ORDER BY c.due_at""".formatted(SUBSCRIPTION_COLUMNS);
+                         LIMIT $1""") + "\n ORDER BY c.due_at";
+
+    /**
+     * Leases the rows {@code dueRows} selects ({@code id}, {@code due_at}; $1 limit, $3 lease seconds, $4 owner) and
+     * reads what an attempt needs of each: one statement shape for the claim and the top-up.
+     */
+    private static String leasing(String dueRows) {
+        return """
+                WITH claimed AS (
+                    UPDATE deliveries d
+                       SET next_attempt_at = now() + make_interval(secs => $3), lease_owner = $4, held = false
+                      FROM (%s) due
+                     WHERE d.id = due.id
+                 RETURNING d.id, d.event_id, d.subscription_id, d.tenant_id, d.event_type, d.attempts,
+                           d.cycle_attempts, d.source_at, d.first_attempt_at, due.due_at, d.next_attempt_at)
+                SELECT c.*, %s, e.occurred_at_text, e.payload
+                  FROM claimed c
+                  JOIN subscriptions s ON s.id = c.subscription_id
+                  JOIN events e ON e.id = c.event_id""".formatted(dueRows, SUBSCRIPTION_COLUMNS);
+    }
 
     /**
      * For the claim's transaction only. A claim holds row locks while it scans, so it is bounded on its own.

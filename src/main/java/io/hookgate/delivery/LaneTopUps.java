@@ -43,11 +43,10 @@ final class LaneTopUps {
      * tenants for the same reason).
      */
     private List<UUID> subscriptions(Lane lane) {
-        Set<UUID> atShare = book.limiter().tenantsAtShare();
         List<UUID> out = new ArrayList<>(lane.subscriptions.size());
         for (UUID s : lane.subscriptions) {
             UUID tenant = book.tenantOf(s);
-            if (tenant != null && !atShare.contains(tenant)) {
+            if (tenant != null && !book.limiter().atShare(tenant)) {
                 out.add(s);
             }
         }

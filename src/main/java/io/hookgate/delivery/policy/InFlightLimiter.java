@@ -126,6 +126,11 @@ public final class InFlightLimiter {
         return full(count(hosts, host, IN_FLIGHT), count(hosts, host, QUEUED), caps.perHost(), caps.queueFactor());
     }
 
+    /** Whether this tenant is at its share of the in-flight cap. */
+    public boolean atShare(UUID tenant) {
+        return count(tenants, tenant, IN_FLIGHT) >= caps.perTenant();
+    }
+
     /** Tenants at their share of the in-flight cap: they cannot start anything now. */
     public Set<UUID> tenantsAtShare() {
         Set<UUID> full = new HashSet<>();
