@@ -1,10 +1,12 @@
 package io.hookgate.pull;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import com.standardwebhooks.Webhook;
 import io.hookgate.support.Api;
 import io.hookgate.support.ChatEvents;
+import io.hookgate.pull.trim.PullTrimmer;
 import io.hookgate.support.Kafka;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -14,10 +16,12 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /** The pull API as a client drives it, and message verification with the official Standard Webhooks library. */
@@ -96,5 +100,16 @@ final class PullApi {
     /** The "m{n}" text of a message produced by {@link #produce}. */
     static String text(Map<String, Object> message) {
         return ((String) message.get("body")).replaceAll(".*\"message\": \"(m\\d+)\".*", "$1");
+    }
+
+    /**
+     * Trims until the limit holds: a trim() that finds a round already running (the background one, which may
+     * have started before the newest messages were stored, or before a retention change) returns without trimming.
+     */
+    static void trimUntil(PullTrimmer trimmer, Callable<Boolean> limitHolds) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            trimmer.trim().await().atMost(Duration.ofSeconds(30));
+            return limitHolds.call();
+        });
     }
 }

@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -38,7 +37,7 @@ class PullRefreshAndConsumersTest {
         PullApi.produce(room, 6, 25);
         await().atMost(Duration.ofSeconds(30)).until(() -> bodies(read(tenant, sub, Map.of("limit", 500)))
                 .contains("m25"));
-        trimUntil(() -> read(tenant, sub, Map.of("limit", 500)).size() == 10);
+        PullApi.trimUntil(trimmer, () -> read(tenant, sub, Map.of("limit", 500)).size() == 10);
 
         var page = PullApi.read(tenant, sub.id(), Map.of("consumer", "slow"));
         assertThat(page.getBoolean("refresh")).isTrue();
@@ -64,7 +63,7 @@ class PullRefreshAndConsumersTest {
         PullApi.produce(room, 1, 10);
         await().atMost(Duration.ofSeconds(30)).until(() -> bodies(read(tenant, sub, Map.of("limit", 500)))
                 .contains("m10"));
-        trimUntil(() -> storedBytes(sub) <= 1024);
+        PullApi.trimUntil(trimmer, () -> storedBytes(sub) <= 1024);
 
         List<Long> sizes = pool.preparedQuery("SELECT bytes FROM pull_messages WHERE subscription_id = $1"
                 + " ORDER BY xid, seq").execute(Tuple.of(java.util.UUID.fromString(sub.id())))
@@ -121,17 +120,6 @@ class PullRefreshAndConsumersTest {
     private static List<String> bodies(List<Map<String, Object>> messages) {
         return messages.stream().map(PullApi::text)
                 .toList();
-    }
-
-    /**
-     * Trims until the limit holds: a trim() that finds a round already running (the background one, which may
-     * have started before the newest messages were stored) returns without trimming.
-     */
-    private void trimUntil(Callable<Boolean> limitHolds) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            trimmer.trim().await().atMost(Duration.ofSeconds(30));
-            return limitHolds.call();
-        });
     }
 
     private long storedBytes(Api.Subscription sub) {

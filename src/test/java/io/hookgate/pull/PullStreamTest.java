@@ -70,7 +70,8 @@ class PullStreamTest {
         PullApi.produce(room, 6, 25);
         await().atMost(Duration.ofSeconds(30)).until(() -> PullApi.read(tenant, sub.id(), Map.of("limit", 500))
                 .getString("data[-1].body").contains("\"m25\""));
-        trimmer.trim().await().atMost(Duration.ofSeconds(30));
+        PullApi.trimUntil(trimmer, () -> PullApi.read(tenant, sub.id(), Map.of("limit", 500))
+                .getList("data").size() == 10);
 
         try (SseClient stream = SseClient.open(tenant.apiKey(), "/v1/subscriptions/" + sub.id() + "/stream", fifth)) {
             List<SseClient.Event> events = stream.take(2, Duration.ofSeconds(30));
