@@ -35,6 +35,8 @@ final class Lane {
     boolean backlog;
     /** A top-up for this lane is on its way: one at a time. */
     boolean toppingUp;
+    /** Rows were left in the store while a top-up was on its way: its answer may predate them. */
+    boolean backlogSinceAsked;
     Instant lastActive;
     private double latencyMillis = -1;
 
@@ -49,6 +51,12 @@ final class Lane {
         if (urls.size() < MAX_SPELLINGS) {
             urls.add(url);
         }
+    }
+
+    /** The store holds rows of this lane; a top-up already on its way may not see them, so its answer must not clear this. */
+    void noteBacklog() {
+        backlog = true;
+        backlogSinceAsked |= toppingUp;
     }
 
     boolean atLimit() {

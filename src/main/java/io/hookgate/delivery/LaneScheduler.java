@@ -83,7 +83,7 @@ final class LaneScheduler {
             } else if (book.canQueue(lane, d.tenantId())) {
                 enqueue(lane, d);
             } else {
-                lane.backlog = true;
+                lane.noteBacklog();
                 book.refused(lane); // a claim must skip it while it still could not take a row
                 out.decline(d);
             }
@@ -109,7 +109,7 @@ final class LaneScheduler {
             out.wake(now);
         }
         pump(now, out);
-        topUps.request(lane, out);
+        topUps.request(lane, now, out);
         if (exclusions.lifted()) {
             out.wake(now);
         }
@@ -123,9 +123,10 @@ final class LaneScheduler {
             return LaneActions.handBack(rows, clock.instant());
         }
         LaneActions out = offer(rows);
-        topUps.request(topUp.lane(), out);
+        Instant now = clock.instant();
+        topUps.request(topUp.lane(), now, out);
         if (exclusions.lifted()) {
-            out.wake(clock.instant());
+            out.wake(now);
         }
         return out;
     }
@@ -157,7 +158,7 @@ final class LaneScheduler {
         }
         book.evict(now.minus(settings.idleAfter()), exclusions::breakerRefuses);
         pump(now, out);
-        topUps.sweep(out);
+        topUps.sweep(now, out);
         return out;
     }
 

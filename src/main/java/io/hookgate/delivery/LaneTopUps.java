@@ -1,5 +1,6 @@
 package io.hookgate.delivery;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,8 +24,12 @@ final class LaneTopUps {
         this.breakers = breakers;
     }
 
-    /** Asks for a top-up once the lane with a backlog has room for half its limit of rows, or any once it ran dry. */
-    void request(Lane lane, LaneActions out) {
+    /**
+     * Asks for a top-up once the lane with a backlog has room for half its limit of rows, or any once it ran dry. A lane
+     * that could start a row now but may not top up (the shared queue bounds are half taken, or its tenants are at
+     * their share) asks for a claim instead: no attempt of its own is left to ask, and its rows would wait for a poll.
+     */
+    void request(Lane lane, Instant now, LaneActions out) {
         if (!lane.backlog || lane.toppingUp || closed || lane.subscriptions.isEmpty()
                 || breakers.openUntil(lane.endpoint.key()).isPresent()) {
             return;
@@ -34,6 +39,9 @@ final class LaneTopUps {
         if (room >= (lane.queue.isEmpty() ? 1 : Math.max(1, lane.limit.current() / 2))) {
             lane.toppingUp = true;
             out.topUps.add(new LaneActions.TopUp(lane, subscriptions, room));
+        } else if (!book.cannotStartNow(lane)) {
+            lane.backlog = false;
+            out.wake(now);
         }
     }
 
@@ -63,13 +71,16 @@ final class LaneTopUps {
 
     /** A short answer means the lane's backlog in the store is worked off. */
     void answered(LaneActions.TopUp topUp, int rows) {
-        topUp.lane().toppingUp = false;
-        topUp.lane().backlog = rows >= topUp.count();
+        Lane lane = topUp.lane();
+        lane.toppingUp = false;
+        lane.backlog = rows >= topUp.count() || lane.backlogSinceAsked;
+        lane.backlogSinceAsked = false;
     }
 
     /** The backlog stays: the next finished attempt asks again (or a claim serves the lane once it runs dry). */
     void failed(LaneActions.TopUp topUp) {
         topUp.lane().toppingUp = false;
+        topUp.lane().backlogSinceAsked = false;
     }
 
     /** Marks the lanes of these subscriptions; true when one has no lane with an attempt in flight (none would ask). */
@@ -80,7 +91,7 @@ final class LaneTopUps {
             if (lane == null) {
                 unserved = true;
             } else {
-                lane.backlog = true;
+                lane.noteBacklog();
                 unserved |= lane.inFlight == 0;
             }
         }
@@ -91,10 +102,12 @@ final class LaneTopUps {
      * Once per poll: rows of a busy lane that came due meanwhile (retries) would wait for it to run dry, so it gets a
      * backlog; and a lane with a backlog asks now, not only when an attempt ends (a slow endpoint's may take long).
      */
-    void sweep(LaneActions out) {
+    void sweep(Instant now, LaneActions out) {
         for (Lane lane : book.candidates()) {
-            lane.backlog |= book.cannotStartNow(lane);
-            request(lane, out);
+            if (book.cannotStartNow(lane)) {
+                lane.noteBacklog();
+            }
+            request(lane, now, out);
         }
     }
 

@@ -39,11 +39,15 @@ class LaneTopUpsTest {
     }
 
     private ClaimedDelivery row(String url, UUID subscription) {
+        return row(url, subscription, "{}");
+    }
+
+    private ClaimedDelivery row(String url, UUID subscription, String payload) {
         var s = new ClaimedDelivery.Subscription(url, io.hookgate.subscription.SubscriptionFormat.STANDARD, "active", 1,
                 new byte[0], null, null, null, null, null);
         return new ClaimedDelivery(UUID.randomUUID(), "evt", subscription, tenant, "chat.message", 0, 0,
                 clock.instant(), null, clock.instant(), clock.instant().plusSeconds(60), s,
-                new ClaimedDelivery.Event(clock.instant().toString(), "{}"));
+                new ClaimedDelivery.Event(clock.instant().toString(), payload));
     }
 
     private List<ClaimedDelivery> rows(String url, UUID subscription, int n) {
@@ -117,6 +121,49 @@ class LaneTopUpsTest {
 
         assertThat(finishAll(lanes, running)).hasSize(1);
         assertThat(lanes.topUps().backlogged(Set.of(sub))).as("an idle lane: nothing would ask").isTrue();
+    }
+
+    @Test
+    void rowsLeftInTheStoreWhileATopUpWasOnItsWayOutliveThatTopUpsShortAnswer() {
+        LaneScheduler lanes = scheduler(4, 64);
+        List<Started> running = new ArrayList<>(lanes.offer(rows(A, sub, 20)).starts);
+        TopUp onItsWay = finishAll(lanes, new ArrayList<>(List.of(running.remove(0)))).get(0);
+        // the handoff stores fresh rows unleased after the top-up's statement began: its answer cannot see them
+        lanes.topUps().backlogged(Set.of(sub));
+
+        LaneActions shortAnswer = lanes.toppedUp(onItsWay, rows(A, sub, 1));
+        running.addAll(shortAnswer.starts);
+        List<TopUp> asked = new ArrayList<>(shortAnswer.topUps);
+        asked.addAll(finishAll(lanes, running));
+
+        assertThat(asked).as("the lane asks again for the rows its answer predates").hasSize(1);
+    }
+
+    @Test
+    void aBackloggedLaneThatMayNotTopUpAsksForAClaimOnceItCouldStartARowAndOnlyOnce() {
+        LaneScheduler lanes = scheduler(4, 64);
+        // another lane's queued payloads take half of the memory budget: no lane may top up now
+        String big = "x".repeat((int) (InFlightLimiter.MAX_QUEUED_CHARS / 2 / 4) + 1);
+        List<ClaimedDelivery> heavy = IntStream.range(0, 8).mapToObj(i -> row("https://b.example/hook",
+                UUID.randomUUID(), big)).toList();
+        assertThat(lanes.offer(heavy).declined).as("4 start and 4 queue on b").isZero();
+        LaneActions first = lanes.offer(rows(A, sub, 20));
+        assertThat(first.declined).as("4 start, 4 queue, the rest stay in the store").isEqualTo(12);
+
+        List<Started> running = new ArrayList<>(first.starts);
+        List<Instant> claims = new ArrayList<>();
+        while (!running.isEmpty()) {
+            clock.advance(Duration.ofMillis(10));
+            LaneActions a = lanes.finished(running.remove(0), ok());
+            assertThat(a.topUps).as("no room for a top-up").isEmpty();
+            running.addAll(a.starts);
+            if (a.wakeAt() != null) {
+                claims.add(a.wakeAt());
+            }
+        }
+
+        assertThat(claims).as("one claim, asked for at once when the lane could start a row").hasSize(1);
+        assertThat(claims.get(0)).isBeforeOrEqualTo(clock.instant());
     }
 
     @Test
