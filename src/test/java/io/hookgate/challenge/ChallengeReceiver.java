@@ -1,6 +1,7 @@
 package io.hookgate.challenge;
 
 import io.vertx.core.Handler;
+import io.hookgate.support.FreshPorts;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
@@ -18,12 +19,10 @@ public final class ChallengeReceiver implements AutoCloseable {
 
     private ChallengeReceiver(Handler<HttpServerRequest> handler) throws Exception {
         this.handler = handler;
-        this.server = vertx.createHttpServer()
-                .requestHandler(request -> {
-                    requests.add(request);
-                    this.handler.handle(request);
-                })
-                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        this.server = FreshPorts.listen(() -> vertx.createHttpServer().requestHandler(request -> {
+            requests.add(request);
+            this.handler.handle(request);
+        }), "127.0.0.1");
     }
 
     public static ChallengeReceiver start(Handler<HttpServerRequest> handler) throws Exception {

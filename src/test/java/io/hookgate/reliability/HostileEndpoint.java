@@ -1,5 +1,6 @@
 package io.hookgate.reliability;
 
+import io.hookgate.support.FreshPorts;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * A loopback endpoint that answers the registration challenge correctly and then misbehaves on every POST.
@@ -59,10 +61,11 @@ final class HostileEndpoint implements AutoCloseable {
         this.canaryUrl = canaryUrl;
         // SO_LINGER 0 turns close() into a TCP RST
         HttpServerOptions options = new HttpServerOptions().setSoLinger(kind == Kind.CONNECTION_RESET ? 0 : -1);
-        this.plain = listen(vertx.createHttpServer(options));
+        this.plain = listen(() -> vertx.createHttpServer(options));
         if (kind == Kind.TLS_SELF_SIGNED) {
-            this.tls = listen(vertx.createHttpServer(new HttpServerOptions().setSsl(true)
-                    .setKeyCertOptions(new PfxOptions().setPath(selfSignedKeystore().toString()).setPassword(PASS))));
+            HttpServerOptions tlsOptions = new HttpServerOptions().setSsl(true)
+                    .setKeyCertOptions(new PfxOptions().setPath(selfSignedKeystore().toString()).setPassword(PASS));
+            this.tls = listen(() -> vertx.createHttpServer(tlsOptions));
         } else {
             this.tls = null;
         }
@@ -87,9 +90,8 @@ final class HostileEndpoint implements AutoCloseable {
         return store;
     }
 
-    private HttpServer listen(HttpServer server) throws Exception {
-        return server.requestHandler(this::handle).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
+    private HttpServer listen(Supplier<HttpServer> create) throws Exception {
+        return FreshPorts.listen(() -> create.get().requestHandler(this::handle), "127.0.0.1");
     }
 
     /** The URL to register (always plain HTTP, so the challenge can succeed). */

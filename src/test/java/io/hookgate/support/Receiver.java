@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A real HTTP receiver on loopback for tests: answers the challenge handshake, records every POST
@@ -61,9 +62,10 @@ public final class Receiver implements AutoCloseable {
     private Receiver(Vertx vertx, String host, int port, Function<Integer, Reply> behaviour) throws Exception {
         this.vertx = vertx;
         this.behaviour = behaviour;
-        this.server = vertx.createHttpServer().connectionHandler(c -> connections.incrementAndGet())
-                .requestHandler(this::handle)
-                .listen(port, host).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        Supplier<HttpServer> create = () -> vertx.createHttpServer()
+                .connectionHandler(c -> connections.incrementAndGet()).requestHandler(this::handle);
+        this.server = port == 0 ? FreshPorts.listen(create, host)
+                : create.get().listen(port, host).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     public static Receiver start(Function<Integer, Reply> behaviour) throws Exception {
