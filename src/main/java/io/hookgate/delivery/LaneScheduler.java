@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -124,7 +123,10 @@ final class LaneScheduler {
         }
         LaneActions out = offer(rows);
         Instant now = clock.instant();
-        topUps.request(topUp.lane(), now, out);
+        // a full answer asks again at once; after a short one the next attempt end asks, with more room, if any is left
+        if (rows.size() >= topUp.count() || topUp.lane().inFlight == 0) {
+            topUps.request(topUp.lane(), now, out);
+        }
         if (exclusions.lifted()) {
             out.wake(now);
         }
