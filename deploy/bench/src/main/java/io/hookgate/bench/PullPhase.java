@@ -66,8 +66,13 @@ final class PullPhase {
             Proc opened = Proc.of(gateway);
             Measure.Measured during = measure.latency("pull-idle-waiters", workload, topic, options.lightRate,
                     options.latencySeconds, healthy, verifiers, List.of(gateway));
+            // the first window also takes the collections that promote 10,000 fresh connections; the second is
+            // the same push while the same long-polls are only held
+            Measure.Measured settled = measure.latency("pull-idle-held", workload, topic, options.lightRate,
+                    options.latencySeconds, healthy, verifiers, List.of(gateway));
             Proc after = Proc.of(gateway);
             node.set("push_with_waiters", during.result().toJson(json));
+            node.set("push_while_held", settled.result().toJson(json));
             node.put("threads_during", Math.max(opened.threads(), after.threads()));
             node.put("rss_during_mib", Math.max(opened.rssMib(), after.rssMib()));
             node.put("waiters_at_end", gateway.metric("hookgate_pull_waiters", ""));
