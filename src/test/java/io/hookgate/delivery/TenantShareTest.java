@@ -51,7 +51,8 @@ class TenantShareTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> hanging.requests().size() >= TightCaps.PER_TENANT);
             List<Duration> underLoad = Latencies.measure(producer, healthy, "/ok", healthyRoom, SAMPLES, SAMPLES);
 
-            assertThat(Latencies.p99(underLoad)).as("healthy p99 (baseline p99 %s)", Latencies.p99(baseline))
+            assertThat(Latencies.p99(underLoad)).as("healthy p99 (baseline p99 %s; samples in ms %s)",
+                    Latencies.p99(baseline), underLoad.stream().map(Duration::toMillis).toList())
                     .isLessThanOrEqualTo(Latencies.p99(baseline).multipliedBy(3).plusMillis(200));
             assertThat(hanging.maxHanging()).as("hanging tenant's requests in flight at once")
                     .isLessThanOrEqualTo(TightCaps.PER_TENANT);

@@ -1,7 +1,6 @@
 package io.hookgate.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.hookgate.support.Api;
 import io.hookgate.support.ChatEvents;
@@ -33,14 +32,15 @@ class PoisonRecordsTest {
                 "missing", ("{\"channel\": \"" + room + "\", \"message_type\": \"text\"}").getBytes(StandardCharsets.UTF_8),
                 "huge", huge);
         try (Receiver receiver = Receiver.ok(); KafkaProducer<byte[], byte[]> producer = Kafka.producer()) {
-            Api.subscribe(tenant, receiver.url("/hook"), List.of("chat.message"), List.of(room), null);
+            Api.Subscription sub = Api.subscribe(tenant, receiver.url("/hook"), List.of("chat.message"), List.of(room),
+                    null);
             Kafka.send(producer, "chat.events", room, ChatEvents.text(room, 1, "before"));
             for (Map.Entry<String, byte[]> p : poison.entrySet()) {
                 Kafka.send(producer, "chat.events", "poison-" + room + "-" + p.getKey(), p.getValue());
             }
             Kafka.send(producer, "chat.events", room, ChatEvents.text(room, 2, "after"));
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.requests().size() >= 2);
+            receiver.awaitPosts(2, Duration.ofSeconds(30), () -> "deliveries: " + Api.deliveries(tenant, sub.id()));
             List<ConsumerRecord<byte[], byte[]>> dlq = Kafka.readUntil("chat.events.dlq",
                     read -> mine(read, room).size() >= 3, Duration.ofSeconds(30));
             Map<String, ConsumerRecord<byte[], byte[]>> byKey = mine(dlq, room).stream()
@@ -64,7 +64,8 @@ class PoisonRecordsTest {
         byte[] overFetch = new byte[5 * 1024 * 1024];
         Arrays.fill(overFetch, (byte) 'x');
         try (Receiver receiver = Receiver.ok(); KafkaProducer<byte[], byte[]> producer = Kafka.producer()) {
-            Api.subscribe(tenant, receiver.url("/hook"), List.of("chat.message"), List.of(room), null);
+            Api.Subscription sub = Api.subscribe(tenant, receiver.url("/hook"), List.of("chat.message"), List.of(room),
+                    null);
             Kafka.send(producer, "chat.events", room, ChatEvents.text(room, 1, "before"));
             // same key as the events: same partition, so the events after it wait behind it
             Kafka.send(producer, "chat.events", room, overFetch);
@@ -72,7 +73,7 @@ class PoisonRecordsTest {
                 Kafka.send(producer, "chat.events", room, ChatEvents.text(room, id, "after"));
             }
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.requests().size() >= 4);
+            receiver.awaitPosts(4, Duration.ofSeconds(30), () -> "deliveries: " + Api.deliveries(tenant, sub.id()));
             List<ConsumerRecord<byte[], byte[]>> dlq = Kafka.readUntil("chat.events.dlq",
                     read -> read.stream().anyMatch(r -> r.key() != null && new String(r.key()).equals(room)),
                     Duration.ofSeconds(30));

@@ -1,10 +1,13 @@
 package io.hookgate.support;
 
 import io.vertx.core.Vertx;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +151,19 @@ public final class Receiver implements AutoCloseable {
 
     public List<Request> requests() {
         return List.copyOf(requests);
+    }
+
+    /**
+     * Waits until at least {@code count} POSTs arrived. On timeout the failure says how many did and carries what
+     * {@code why} reports then (a delivery log, say), so that a failure in CI explains itself.
+     */
+    public void awaitPosts(int count, Duration atMost, Supplier<Object> why) {
+        try {
+            Awaitility.await().atMost(atMost).until(() -> requests.size() >= count);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(requests.size() + " of " + count + " POSTs arrived within " + atMost + "; "
+                    + why.get(), e);
+        }
     }
 
     private void handle(HttpServerRequest req) {
