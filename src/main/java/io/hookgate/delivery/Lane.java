@@ -53,7 +53,7 @@ final class Lane {
         }
     }
 
-    /** The store holds rows of this lane; a top-up already on its way may not see them, so its answer must not clear this. */
+    /** The store holds rows of this lane; a top-up on its way may not see them, so its answer must not clear this. */
     void noteBacklog() {
         backlog = true;
         backlogSinceAsked |= toppingUp;

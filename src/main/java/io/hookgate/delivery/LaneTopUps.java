@@ -25,9 +25,10 @@ final class LaneTopUps {
     }
 
     /**
-     * Asks for a top-up once the lane with a backlog has room for half its limit of rows, or any once it ran dry. A lane
-     * that could start a row now but may not top up (the shared queue bounds are half taken, or its tenants are at
-     * their share) asks for a claim instead: no attempt of its own is left to ask, and its rows would wait for a poll.
+     * Asks for a top-up once the lane with a backlog has room for half its limit of rows, or any once it ran dry.
+     * A lane that could start a row now but may not top up (the shared queue bounds are half taken, or its tenants
+     * are at their share) asks for a claim instead: no attempt of its own is left to ask, and its rows would wait
+     * for a poll.
      */
     void request(Lane lane, Instant now, LaneActions out) {
         if (!lane.backlog || lane.toppingUp || closed || lane.subscriptions.isEmpty()
@@ -69,7 +70,7 @@ final class LaneTopUps {
                 book.limiter().topUpRoom(lane.endpoint.host(), owners));
     }
 
-    /** A short answer means the lane's backlog in the store is worked off. */
+    /** A short answer means the lane's backlog in the store is worked off, unless rows were left there since. */
     void answered(LaneActions.TopUp topUp, int rows) {
         Lane lane = topUp.lane();
         lane.toppingUp = false;

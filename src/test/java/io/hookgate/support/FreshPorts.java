@@ -32,7 +32,7 @@ public final class FreshPorts {
     private FreshPorts() {
     }
 
-    /** Listens on port 0 of {@code host} with fresh servers from {@code create} until one gets a port never used before. */
+    /** Listens on port 0 of {@code host} with servers from {@code create} until one gets a port never used before. */
     public static HttpServer listen(Supplier<HttpServer> create, String host) throws Exception {
         return bind(() -> create.get().listen(0, host).toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS), FreshPorts::claim);
