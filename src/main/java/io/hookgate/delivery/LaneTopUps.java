@@ -11,7 +11,8 @@ import java.util.UUID;
  * When a busy lane asks the store for more of its own rows (docs/DESIGN.md "Lane top-ups"). The general claim skips
  * a lane that cannot start a row now, so without top-ups a backlogged lane waits to run dry before a claim feeds it
  * again, and that claim walks its whole backlog. A top-up reads only the lane's own subscriptions, leaves half of
- * every shared queue bound to other lanes, and runs one at a time per lane. Not thread-safe: the scheduler owns it.
+ * what is free under every shared queue bound to other lanes, and runs one at a time per lane. Not thread-safe: the
+ * scheduler owns it.
  */
 final class LaneTopUps {
 
@@ -26,7 +27,7 @@ final class LaneTopUps {
 
     /**
      * Asks for a top-up once the lane with a backlog has room for half its limit of rows, or any once it ran dry.
-     * A lane that could start a row now but may not top up (the shared queue bounds are half taken, or its tenants
+     * A lane that could start a row now but may not top up (a shared queue bound is nearly full, or its tenants
      * are at their share) asks for a claim instead: no attempt of its own is left to ask, and its rows would wait
      * for a poll.
      */
@@ -62,7 +63,7 @@ final class LaneTopUps {
         return out;
     }
 
-    /** What a top-up of these subscriptions may add: the lane's queue room, within half of every shared bound. */
+    /** What a top-up of these subscriptions may add: the lane's queue room, within half of each bound's free room. */
     private int room(Lane lane, List<UUID> subscriptions) {
         Set<UUID> owners = new HashSet<>();
         subscriptions.forEach(s -> owners.add(book.tenantOf(s)));

@@ -70,27 +70,24 @@ public final class InFlightLimiter {
     }
 
     /**
-     * Rows one lane's top-up may add for this host and these tenants: it leaves half of every queue bound (and of the
-     * payload budget) free, so rows of other lanes can still queue behind a backlogged one and so take their turns.
+     * Rows one lane's top-up may add for this host and these tenants: half of what is still free under every queue
+     * bound, so rows of other lanes can always queue behind a backlogged one and take their turns, however full
+     * another tenant keeps its own share (an absolute half would leave nothing once one tenant holds it); none once
+     * half of the payload budget is queued.
      */
     public int topUpRoom(String host, Collection<UUID> owners) {
-        return queueRoom(host, owners, 2);
+        return queuedChars >= MAX_QUEUED_CHARS / 2 ? 0 : queueRoom(host, owners) / 2;
     }
 
     /** Rows that may still queue for this host and these tenants under every queue bound. */
     public int queueRoom(String host, Collection<UUID> owners) {
-        return queueRoom(host, owners, 1);
-    }
-
-    private int queueRoom(String host, Collection<UUID> owners, int share) {
-        if (queuedChars >= MAX_QUEUED_CHARS / share) {
+        if (queuedChars >= MAX_QUEUED_CHARS) {
             return 0;
         }
         int f = caps.queueFactor();
-        int room = Math.min(f * caps.global() / share - queued,
-                f * caps.perHost() / share - count(hosts, host, QUEUED));
+        int room = Math.min(f * caps.global() - queued, f * caps.perHost() - count(hosts, host, QUEUED));
         for (UUID tenant : owners) {
-            room = Math.min(room, f * caps.perTenant() / share - count(tenants, tenant, QUEUED));
+            room = Math.min(room, f * caps.perTenant() - count(tenants, tenant, QUEUED));
         }
         return Math.max(0, room);
     }

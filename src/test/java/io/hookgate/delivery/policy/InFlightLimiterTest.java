@@ -135,17 +135,20 @@ class InFlightLimiterTest {
     }
 
     @Test
-    void aTopUpMayFillHalfOfEveryQueueBoundItTouchesAndNoMore() {
-        // caps 8 per host, 6 per tenant, 20 in all, queue factor 2: queue bounds 16, 12 and 40, halves 8, 6 and 20
+    void aTopUpMayFillHalfOfWhatIsStillFreeUnderEveryQueueBoundItTouches() {
+        // caps 8 per host, 6 per tenant, 20 in all, queue factor 2: queue bounds 16, 12 and 40
         InFlightLimiter limiter = new InFlightLimiter(new InFlightLimiter.Caps(8, 6, 20, 2));
         record Case(String host, int hostQueued, int tenantQueued, int otherQueued, int room) {
         }
         for (Case c : java.util.List.of(
-                new Case("a:443", 0, 0, 0, 6), // the tenant's half binds
-                new Case("a:443", 3, 3, 0, 3),
-                new Case("a:443", 6, 6, 0, 0),
-                new Case("b:443", 0, 0, 18, 2), // the global half: 20 less the 18 queued elsewhere
-                new Case("a:443", 8, 0, 0, 0))) { // the host's half (queued by another tenant)
+                new Case("a:443", 0, 0, 0, 6), // the tenant's 12 free bind
+                new Case("a:443", 3, 3, 0, 4),
+                new Case("a:443", 6, 6, 0, 3),
+                new Case("a:443", 11, 11, 0, 0), // one row free: it stays for another lane
+                new Case("b:443", 0, 0, 30, 5), // the global bound: 40 less the 30 queued elsewhere
+                // another tenant's lanes hold half the global bound: an absolute half left this lane nothing
+                new Case("b:443", 0, 0, 20, 6),
+                new Case("a:443", 8, 0, 0, 4))) { // the host's (queued by another tenant)
             InFlightLimiter l = new InFlightLimiter(new InFlightLimiter.Caps(8, 6, 20, 2));
             for (int i = 0; i < c.hostQueued(); i++) {
                 l.queued(c.host(), i < c.tenantQueued() ? tenant : otherTenant, 1);
@@ -155,6 +158,6 @@ class InFlightLimiterTest {
             }
             assertThat(l.topUpRoom(c.host(), java.util.Set.of(tenant))).as(c.toString()).isEqualTo(c.room());
         }
-        assertThat(limiter.topUpRoom("a:443", java.util.Set.of())).as("no tenant: host half").isEqualTo(8);
+        assertThat(limiter.topUpRoom("a:443", java.util.Set.of())).as("no tenant: half the host's").isEqualTo(8);
     }
 }
