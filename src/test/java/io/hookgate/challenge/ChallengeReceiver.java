@@ -1,7 +1,7 @@
 package io.hookgate.challenge;
 
-import io.vertx.core.Handler;
 import io.hookgate.support.FreshPorts;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;

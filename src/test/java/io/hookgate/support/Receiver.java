@@ -1,8 +1,6 @@
 package io.hookgate.support;
 
 import io.vertx.core.Vertx;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
@@ -17,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real HTTP receiver on loopback for tests: answers the challenge handshake, records every POST
