@@ -33,11 +33,9 @@ public class Dispatcher {
     private final Vertx vertx;
     private final Clock clock;
     private final String owner = "hookgate-" + UUID.randomUUID();
-    private final AtomicBoolean claiming = new AtomicBoolean();
-    private final AtomicBoolean wakeAgain = new AtomicBoolean();
+    private final ClaimRounds rounds = new ClaimRounds();
     private final AtomicBoolean wakeScheduled = new AtomicBoolean();
-    // false once a claim came back short: fresh work arrives by handoff, retries by the timer
-    private final AtomicBoolean dueRowsLikely = new AtomicBoolean(true);
+    private final AtomicBoolean slotScheduled = new AtomicBoolean();
     private volatile boolean stopping = true;
     private long timerId = -1;
 
@@ -53,7 +51,7 @@ public class Dispatcher {
 
     void start(@Observes StartupEvent event) {
         writer.owner(owner);
-        lanes.connect(owner, this::wakeSoon, this::wakeAt);
+        lanes.connect(owner, this::slotFreed, this::wakeAt);
         stopping = false;
         timerId = vertx.setPeriodic(config.pollInterval().toMillis(), id -> {
             lanes.sweep();
@@ -69,62 +67,62 @@ public class Dispatcher {
     void wakeAt(Instant at) {
         long delay = Duration.between(clock.instant(), at).toMillis();
         if (delay <= 0) {
-            dueRowsLikely.set(true);
-            wakeSoon();
+            soon(wakeScheduled, true);
         } else if (!stopping) {
             vertx.setTimer(delay, id -> wake());
         }
     }
 
     /**
-     * Coalesces the wake-ups of finishing attempts into one claim round per few milliseconds, and skips
-     * them while the last claim came back short: fresh rows arrive by handoff, so a claim per freed slot
-     * would mostly scan the queue for nothing (and, in the benchmark, hold row locks while doing so).
+     * A finished attempt freed a slot. Coalesces these into one claim round per few milliseconds, and skips them
+     * while the last claim came back short: fresh rows arrive by handoff, so a claim per freed slot would mostly
+     * scan the queue for nothing (and, in the benchmark, hold row locks while doing so). Nor does one queue a
+     * round behind a claim already running: that claim's answer says whether more is due, and a lane or tenant
+     * it skipped asks by {@link #wakeAt} once it can start again.
      */
-    void wakeSoon() {
-        if (!stopping && dueRowsLikely.get() && wakeScheduled.compareAndSet(false, true)) {
+    void slotFreed() {
+        soon(slotScheduled, false);
+    }
+
+    private void soon(AtomicBoolean scheduled, boolean reason) {
+        if (!stopping && (reason || rounds.dueRowsLikely()) && scheduled.compareAndSet(false, true)) {
             vertx.setTimer(COALESCE_MS, id -> {
-                wakeScheduled.set(false);
-                wake();
+                scheduled.set(false);
+                round(reason);
             });
         }
     }
 
     /** Asks for a claim round now; cheap and safe to call from any thread, any number of times. */
     public void wake() {
-        if (stopping) {
-            return;
-        }
-        dueRowsLikely.set(true);
-        if (!claiming.compareAndSet(false, true)) {
-            wakeAgain.set(true);
+        round(true);
+    }
+
+    /** {@code reason}: more than a freed slot (see {@link ClaimRounds}). */
+    private void round(boolean reason) {
+        if (stopping || !rounds.begin(reason)) {
             return;
         }
         int room = Math.min(config.claimBatchSize(), lanes.room());
         if (room <= 0) {
-            finishRound(false);
+            again(rounds.ended());
             return;
         }
         ClaimExclusions.Exclusions skip = lanes.exclusions();
         queue.claim(room, skip.urls(), skip.tenants(), config.lease(), owner)
                 .subscribe().with(claimed -> {
                     int declined = dispatch(claimed);
-                    // rows turned down stay due, so a freed slot should claim again
-                    if (claimed.size() < room && declined == 0) {
-                        dueRowsLikely.set(false);
-                    }
                     // a full round is followed by another at once; rows just turned down cannot come straight
                     // back, because their lanes and tenants are now among the exclusions, so this never spins
-                    finishRound(claimed.size() == room);
+                    again(rounds.claimed(claimed.size(), room, declined));
                 }, failure -> {
                     Log.warnf("claiming deliveries failed, retrying on the next tick: %s", failure.toString());
-                    finishRound(false);
+                    again(rounds.ended());
                 });
     }
 
-    private void finishRound(boolean more) {
-        claiming.set(false);
-        if (more || wakeAgain.getAndSet(false)) {
+    private void again(boolean more) {
+        if (more) {
             vertx.runOnContext(v -> wake());
         }
     }
