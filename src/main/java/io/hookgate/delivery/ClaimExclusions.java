@@ -74,9 +74,13 @@ final class ClaimExclusions {
         return slots + Math.max(0, queue);
     }
 
-    /** Whether a lane or tenant the last claim skipped could start a row now (its rows may be waiting due). */
+    /**
+     * Whether a lane or tenant the last claim skipped could start a row now (its rows may be waiting due). A lane
+     * whose top-up is on its way stays skipped until the answer: a claim now would walk the backlog that the top-up
+     * fetches, only to skip it again.
+     */
     boolean lifted() {
-        boolean lanes = skippedLanes.removeIf(lane -> !skips(lane));
+        boolean lanes = skippedLanes.removeIf(lane -> !lane.toppingUp && !skips(lane));
         Set<UUID> stillFull = book.tenantsAtShare();
         return skippedTenants.removeIf(tenant -> !stillFull.contains(tenant)) || lanes;
     }

@@ -85,6 +85,42 @@ class LaneTopUpsTest {
         assertThat(lanes.book().queued() + lanes.book().inFlight()).as("asked before the lane ran dry").isZero();
     }
 
+    /** Finishes the attempts one by one, 10 ms each, collecting the claim rounds they ask for. */
+    private List<Instant> wakesWhileFinishing(LaneScheduler lanes, List<Started> running) {
+        List<Instant> wakes = new ArrayList<>();
+        while (!running.isEmpty()) {
+            clock.advance(Duration.ofMillis(10));
+            LaneActions a = lanes.finished(running.remove(0), ok());
+            running.addAll(a.starts);
+            if (a.wakeAt() != null) {
+                wakes.add(a.wakeAt());
+            }
+        }
+        return wakes;
+    }
+
+    @Test
+    void aSkippedLaneWhoseTopUpFetchesItsBacklogWakesNoClaimWhenItCanStartAgain() {
+        LaneScheduler lanes = scheduler(4, 64);
+        List<Started> running = new ArrayList<>(lanes.offer(rows(A, sub, 20)).starts);
+        assertThat(lanes.exclusions().urls()).as("the claim skips the full lane").containsExactly(A);
+
+        List<Instant> wakes = wakesWhileFinishing(lanes, running);
+
+        assertThat(wakes).as("its top-up brings its rows; a claim would walk them only to skip them").isEmpty();
+    }
+
+    @Test
+    void aSkippedLaneWithNoBacklogWakesAClaimOnceItCanStartAgain() {
+        LaneScheduler lanes = scheduler(4, 64);
+        List<Started> running = new ArrayList<>(lanes.offer(rows(A, sub, 8)).starts);
+        assertThat(lanes.exclusions().urls()).as("the claim skips the full lane").containsExactly(A);
+
+        List<Instant> wakes = wakesWhileFinishing(lanes, running);
+
+        assertThat(wakes).as("rows of its URL may be due in the store, and only a claim finds them").isNotEmpty();
+    }
+
     @Test
     void aFullAnswerKeepsTheLaneAskingAndAShortOneEndsItsTopUps() {
         LaneScheduler lanes = scheduler(4, 64);
