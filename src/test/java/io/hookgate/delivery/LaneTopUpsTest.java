@@ -58,16 +58,27 @@ class LaneTopUpsTest {
         return AttemptResult.response(NOW, Duration.ZERO, 204, Optional.empty(), "", new byte[0]);
     }
 
-    /** Finishes the attempts one by one, 10 ms each, collecting what they ask for and start. */
-    private List<TopUp> finishAll(LaneScheduler lanes, List<Started> running) {
-        List<TopUp> asked = new ArrayList<>();
+    /** What the attempt ends asked for: top-ups, and the instants of claim rounds. */
+    private record Finished(List<TopUp> topUps, List<Instant> wakes) {
+    }
+
+    /** Finishes the attempts one by one, 10 ms each, starting what they start and collecting what they ask for. */
+    private Finished finish(LaneScheduler lanes, List<Started> running) {
+        Finished asked = new Finished(new ArrayList<>(), new ArrayList<>());
         while (!running.isEmpty()) {
             clock.advance(Duration.ofMillis(10));
             LaneActions a = lanes.finished(running.remove(0), ok());
             running.addAll(a.starts);
-            asked.addAll(a.topUps);
+            asked.topUps().addAll(a.topUps);
+            if (a.wakeAt() != null) {
+                asked.wakes().add(a.wakeAt());
+            }
         }
         return asked;
+    }
+
+    private List<TopUp> finishAll(LaneScheduler lanes, List<Started> running) {
+        return finish(lanes, running).topUps();
     }
 
     @Test
@@ -85,27 +96,13 @@ class LaneTopUpsTest {
         assertThat(lanes.book().queued() + lanes.book().inFlight()).as("asked before the lane ran dry").isZero();
     }
 
-    /** Finishes the attempts one by one, 10 ms each, collecting the claim rounds they ask for. */
-    private List<Instant> wakesWhileFinishing(LaneScheduler lanes, List<Started> running) {
-        List<Instant> wakes = new ArrayList<>();
-        while (!running.isEmpty()) {
-            clock.advance(Duration.ofMillis(10));
-            LaneActions a = lanes.finished(running.remove(0), ok());
-            running.addAll(a.starts);
-            if (a.wakeAt() != null) {
-                wakes.add(a.wakeAt());
-            }
-        }
-        return wakes;
-    }
-
     @Test
     void aSkippedLaneWhoseTopUpFetchesItsBacklogWakesNoClaimWhenItCanStartAgain() {
         LaneScheduler lanes = scheduler(4, 64);
         List<Started> running = new ArrayList<>(lanes.offer(rows(A, sub, 20)).starts);
         assertThat(lanes.exclusions().urls()).as("the claim skips the full lane").containsExactly(A);
 
-        List<Instant> wakes = wakesWhileFinishing(lanes, running);
+        List<Instant> wakes = finish(lanes, running).wakes();
 
         assertThat(wakes).as("its top-up brings its rows; a claim would walk them only to skip them").isEmpty();
     }
@@ -116,7 +113,7 @@ class LaneTopUpsTest {
         List<Started> running = new ArrayList<>(lanes.offer(rows(A, sub, 8)).starts);
         assertThat(lanes.exclusions().urls()).as("the claim skips the full lane").containsExactly(A);
 
-        List<Instant> wakes = wakesWhileFinishing(lanes, running);
+        List<Instant> wakes = finish(lanes, running).wakes();
 
         assertThat(wakes).as("rows of its URL may be due in the store, and only a claim finds them").isNotEmpty();
     }
