@@ -1,5 +1,7 @@
 package io.hookgate.delivery;
 
+import java.util.function.IntSupplier;
+
 /**
  * When the dispatcher runs a claim round. A round has a reason (a poll, fresh rows left to the store, a lane or
  * tenant that can start again, a full claim) or is only a freed slot. A freed slot claims only while no claim has
@@ -43,6 +45,22 @@ final class ClaimRounds {
             dueRowsLikely = false;
         }
         return ended() || claimed >= room;
+    }
+
+    /**
+     * The claim leased {@code claimed} of {@code room} rows, which {@code offer} hands to the lanes (returning how
+     * many they turned down); answers as {@link #claimed}. A throwing {@code offer} still ends the round: otherwise
+     * every later round would wait behind a claim that never answers. Its rows come back when their leases expire.
+     */
+    boolean settle(int claimed, int room, IntSupplier offer) {
+        int declined;
+        try {
+            declined = offer.getAsInt();
+        } catch (RuntimeException e) {
+            ended();
+            throw e;
+        }
+        return claimed(claimed, room, declined);
     }
 
     /** The round ended without an answer (no room, or the claim failed). True when a reason came meanwhile. */

@@ -103,6 +103,16 @@ public class Dispatcher {
         if (stopping || !rounds.begin(reason)) {
             return;
         }
+        try {
+            claim();
+        } catch (RuntimeException e) {
+            // a round that never answers would hold back every later one
+            Log.errorf(e, "starting a claim round failed; claiming again on the next tick");
+            rounds.ended();
+        }
+    }
+
+    private void claim() {
         int room = Math.min(config.claimBatchSize(), lanes.room());
         if (room <= 0) {
             again(rounds.ended());
@@ -111,10 +121,14 @@ public class Dispatcher {
         ClaimExclusions.Exclusions skip = lanes.exclusions();
         queue.claim(room, skip.urls(), skip.tenants(), config.lease(), owner)
                 .subscribe().with(claimed -> {
-                    int declined = dispatch(claimed);
-                    // a full round is followed by another at once; rows just turned down cannot come straight
-                    // back, because their lanes and tenants are now among the exclusions, so this never spins
-                    again(rounds.claimed(claimed.size(), room, declined));
+                    try {
+                        // a full round is followed by another at once; rows just turned down cannot come straight
+                        // back, because their lanes and tenants are now among the exclusions, so this never spins
+                        again(rounds.settle(claimed.size(), room, () -> dispatch(claimed)));
+                    } catch (RuntimeException e) {
+                        Log.errorf(e, "starting %d claimed deliveries failed; they come back when their leases expire",
+                                claimed.size());
+                    }
                 }, failure -> {
                     Log.warnf("claiming deliveries failed, retrying on the next tick: %s", failure.toString());
                     again(rounds.ended());

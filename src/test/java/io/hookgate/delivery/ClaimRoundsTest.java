@@ -1,6 +1,7 @@
 package io.hookgate.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,28 @@ class ClaimRoundsTest {
         assertThat(rounds.claimed(0, 256, 0)).as("its empty answer says nothing more is due").isFalse();
         assertThat(rounds.begin(SLOT_FREED)).as("nor for a slot freed after it").isFalse();
         assertThat(rounds.dueRowsLikely()).isFalse();
+    }
+
+    @Test
+    void lanesThatThrowOnTheClaimedRowsStillEndTheRoundSoTheNextPollClaims() {
+        ClaimRounds rounds = new ClaimRounds();
+        rounds.begin(REASON);
+
+        assertThatThrownBy(() -> rounds.settle(5, 256, () -> {
+            throw new IllegalStateException("a lane bug");
+        })).hasMessage("a lane bug");
+
+        assertThat(rounds.begin(REASON)).as("the poll's round is not held back by the one that threw").isTrue();
+    }
+
+    @Test
+    void settlingAnswersAsTheClaimWithWhatTheLanesTurnedDown() {
+        ClaimRounds rounds = new ClaimRounds();
+        rounds.begin(REASON);
+
+        assertThat(rounds.settle(40, 256, () -> 5)).isFalse();
+
+        assertThat(rounds.begin(SLOT_FREED)).as("the rows turned down are still due").isTrue();
     }
 
     @Test
