@@ -19,7 +19,7 @@ import java.util.Map;
 final class PullPhase {
 
     /** k8s/app/deployment.yaml: the gateway container's memory limit. */
-    static final int POD_LIMIT_MIB = 512;
+    static final int POD_LIMIT_MIB = 640;
     static final int SUBSCRIPTIONS = 100;
     static final int CONSUMERS = 10;
 
