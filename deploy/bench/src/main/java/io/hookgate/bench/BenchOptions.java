@@ -29,6 +29,8 @@ public final class BenchOptions {
     // pull subscriptions (issue 14): idle long-polls held during a paced phase, events read by 10 pull consumers,
     // wake-up rounds; 0 waiters = no pull phase
     int pullWaiters = 10_000;
+    // hold the idle waiters as SSE streams instead of long-polls
+    boolean pullStreams;
     int pullEvents = 5_000;
     int pullWakeRounds = 50;
     int[] sweepCounts = {10, 100, 1000, 10000};
@@ -79,6 +81,7 @@ public final class BenchOptions {
                 case "--no-inbound" -> o.inboundRate = 0;
                 case "--pull-waiters" -> o.pullWaiters = Integer.parseInt(args[++i]);
                 case "--no-pull" -> o.pullWaiters = 0;
+                case "--pull-streams" -> o.pullStreams = true;
                 case "--drain" -> o.drain = Integer.parseInt(args[++i]);
                 case "--no-drain" -> o.drain = 0;
                 case "--drain-only" -> o.drainOnly = true;

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Many concurrent long-polls ({@code wait=30}) held open by one non-blocking client on one event loop: each
- * waiter is a connection, re-polled as soon as it answers, until {@link #close()} drops every connection.
+ * Many concurrent long-polls ({@code wait=30}), or idle Server-Sent Event streams, held open by one non-blocking
+ * client on one event loop: each waiter is a connection, re-polled (or re-opened) as soon as it answers or ends,
+ * until {@link #close()} drops every connection.
  */
 final class IdleLongPolls implements AutoCloseable {
 
@@ -22,14 +23,16 @@ final class IdleLongPolls implements AutoCloseable {
     private final HttpClient client;
     private final URI base;
     private final String apiKey;
+    private final boolean streams;
     private final AtomicInteger answered = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicLong failed = new AtomicLong();
     private volatile boolean open = true;
 
-    IdleLongPolls(String baseUrl, String apiKey, int connections) {
+    IdleLongPolls(String baseUrl, String apiKey, int connections, boolean streams) {
         this.base = URI.create(baseUrl);
         this.apiKey = apiKey;
+        this.streams = streams;
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setIdleTimeout(0)
                 .setConnectTimeout(10_000), new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
     }
@@ -47,8 +50,8 @@ final class IdleLongPolls implements AutoCloseable {
         if (!open) {
             return;
         }
-        client.request(HttpMethod.GET, base.getPort(), base.getHost(),
-                        "/v1/subscriptions/" + subscription + "/messages?wait=30&limit=1")
+        client.request(HttpMethod.GET, base.getPort(), base.getHost(), "/v1/subscriptions/" + subscription
+                        + (streams ? "/stream" : "/messages?wait=30&limit=1"))
                 .compose(req -> req.putHeader("authorization", "Bearer " + apiKey).send()
                         .compose(resp -> {
                             if (resp.statusCode() != 200) {

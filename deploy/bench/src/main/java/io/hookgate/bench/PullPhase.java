@@ -47,6 +47,7 @@ final class PullPhase {
         int perSubscription = Math.max(1, waiters / SUBSCRIPTIONS);
         List<String> subs = api.create(SUBSCRIPTIONS, List.of(workload.session() + "-pull-idle"));
         node.put("waiters", perSubscription * SUBSCRIPTIONS);
+        node.put("kind", options.pullStreams ? "streams" : "long-polls");
         node.put("subscriptions", SUBSCRIPTIONS);
         node.put("pod_limit_mib", POD_LIMIT_MIB);
         node.put("events_per_s", options.lightRate);
@@ -56,7 +57,8 @@ final class PullPhase {
         Measure.Measured baseline = measure.latency("pull-idle-baseline", workload, topic, options.lightRate,
                 options.latencySeconds, healthy, verifiers, List.of(gateway));
         node.set("push_without_waiters", baseline.result().toJson(json));
-        try (IdleLongPolls polls = new IdleLongPolls(gateway.baseUrl(), api.apiKey(), perSubscription * SUBSCRIPTIONS)) {
+        try (IdleLongPolls polls = new IdleLongPolls(gateway.baseUrl(), api.apiKey(), perSubscription * SUBSCRIPTIONS,
+                options.pullStreams)) {
             long opening = System.nanoTime();
             polls.open(subs, perSubscription);
             // 98 %: a waiter whose wait ended is re-polled at once, but is not counted while its read runs

@@ -18,7 +18,7 @@ final class PullReport {
             JsonNode idle = p.path("idle");
             for (String key : new String[] {"waiters", "waiters_registered", "open_ms", "threads_before",
                     "threads_during", "rss_before_mib", "rss_during_mib", "peak_rss_mib", "pod_limit_mib",
-                    "rss_within_pod_limit", "refused", "failed", "waiters_after_close", "forget_after_close_ms"}) {
+                    "rss_within_pod_limit", "kind", "refused", "failed", "waiters_after_close", "forget_after_close_ms"}) {
                 node.set("idle_" + key, idle.path(key));
             }
             for (String phase : new String[] {"push_without_waiters", "push_with_waiters", "push_while_held"}) {
@@ -58,7 +58,7 @@ final class PullReport {
         if (!p.isObject()) {
             return;
         }
-        line(out, "pull: idle long-polls held", p.path("idle_waiters_registered"), "of " + p.path("idle_waiters")
+        line(out, "pull: idle " + p.path("idle_kind").asText("long-polls") + " held", p.path("idle_waiters_registered"), "of " + p.path("idle_waiters")
                 .asText() + ", opened in " + p.path("idle_open_ms").asText() + " ms");
         line(out, "pull: gateway threads before/during", p.path("idle_threads_before"),
                 "during " + p.path("idle_threads_during").asText());
