@@ -183,6 +183,14 @@ public class PullReader {
             }
         }
 
+        /**
+         * The wait ended and nothing woke it since its last empty read: SPEC 11's {@code data: []} with no statement.
+         * A notification lost meanwhile is the periodic recheck's to catch; the client's next poll reads anyway.
+         */
+        void expire() {
+            answer(new PullStore.StoredPage(false, after.orElse(PullCursor.START), List.of()));
+        }
+
         private void answer(PullStore.StoredPage page) {
             if (ended.compareAndSet(false, true)) {
                 leaveShare();
@@ -223,6 +231,10 @@ public class PullReader {
             }
             // woken well before the pause ended: the rows may not be visible yet, so re-check soon
             boolean early = System.nanoTime() - before < pause.toNanos() - 1_000_000;
+            if (!early && recheck == 0) {
+                poll.expire();
+                return;
+            }
             int nextCheck = early ? 1 : recheck > 0 && recheck < RECHECKS.length ? recheck + 1 : 0;
             poll.attempt(nextCheck);
         }

@@ -80,7 +80,7 @@ class PullReaderWakeupRaceTest {
         assertThat(wakeups.size()).isZero();
     }
 
-    private static SubscriptionRow row(UUID id) {
+    static SubscriptionRow row(UUID id) {
         Instant now = Instant.now();
         return new SubscriptionRow(id, UUID.randomUUID(), SubscriptionMode.PULL, null, List.of("chat.message"), null,
                 SubscriptionFormat.STANDARD, null, SubscriptionStatus.ACTIVE, null, 0, new byte[0], null, null, null,

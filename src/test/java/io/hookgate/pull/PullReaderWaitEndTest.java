@@ -1,0 +1,86 @@
+package io.hookgate.pull;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hookgate.pull.wake.LocalWakeups;
+import io.hookgate.pull.wake.TenantWaits;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An idle long-poll costs one statement, not two: when its wait ends and nothing woke it since its empty read, it
+ * answers {@code data: []} at its own position without reading again. 10,000 idle long-polls re-poll every 30 s, so
+ * a second read per wait was a third of their statements (docs/BENCHMARKS.md, "A re-poll cycle of 10,000 long-polls").
+ */
+class PullReaderWaitEndTest {
+
+    private static final PullCursor AT = new PullCursor(42, 3);
+
+    private final Vertx vertx = Vertx.vertx();
+    private final AtomicInteger reads = new AtomicInteger();
+
+    @AfterEach
+    void close() {
+        vertx.closeAndAwait();
+    }
+
+    @Test
+    void aWaitThatNothingWakesEndsEmptyAtItsPositionWithoutReadingAgain() {
+        LocalWakeups wakeups = new LocalWakeups(vertx);
+        PullReader reader = new PullReader(store(List.of()), null, wakeups, null, new TenantWaits(100));
+
+        PullReader.Read read = reader.read(PullReaderWakeupRaceTest.row(UUID.randomUUID()), Optional.of(AT), 100,
+                Duration.ofMillis(300)).await().atMost(Duration.ofSeconds(10));
+
+        assertThat(read.page().messages()).isEmpty();
+        assertThat(read.page().refresh()).isFalse();
+        assertThat(read.next()).contains(AT);
+        assertThat(reads).as("statements for one idle wait").hasValue(1);
+        assertThat(wakeups.size()).isZero();
+    }
+
+    @Test
+    void aWaitWithoutACursorEndsEmptyWithoutOne() {
+        PullReader reader = new PullReader(store(List.of()), null, new LocalWakeups(vertx), null, new TenantWaits(100));
+
+        PullReader.Read read = reader.read(PullReaderWakeupRaceTest.row(UUID.randomUUID()), Optional.empty(), 100,
+                Duration.ofMillis(200)).await().atMost(Duration.ofSeconds(10));
+
+        assertThat(read.page().messages()).isEmpty();
+        assertThat(read.next()).isEmpty();
+        assertThat(reads).hasValue(1);
+    }
+
+    @Test
+    void aWakeupWhoseRowsAreNotVisibleYetStillReadsWhenTheWaitEnds() {
+        LocalWakeups wakeups = new LocalWakeups(vertx);
+        UUID id = UUID.randomUUID();
+        PullReader reader = new PullReader(store(List.of()), null, wakeups, null, new TenantWaits(100));
+        // woken, but every read stays empty (an older transaction holds the rows back): re-checks, then a last read
+        vertx.setTimer(100, t -> wakeups.stored(List.of(id)));
+
+        PullReader.Read read = reader.read(PullReaderWakeupRaceTest.row(id), Optional.of(AT), 100,
+                Duration.ofMillis(400)).await().atMost(Duration.ofSeconds(10));
+
+        assertThat(read.page().messages()).isEmpty();
+        assertThat(read.next()).contains(AT);
+        assertThat(reads.get()).as("the first read, the re-checks and the read at the end").isGreaterThanOrEqualTo(3);
+    }
+
+    private PullStore store(List<PullStore.Stored> page) {
+        return new PullStore(null) {
+            @Override
+            public Uni<StoredPage> read(UUID subscriptionId, Optional<PullCursor> after, int limit) {
+                reads.incrementAndGet();
+                return Uni.createFrom().item(new StoredPage(false, after.orElse(PullCursor.START), page));
+            }
+        };
+    }
+}
