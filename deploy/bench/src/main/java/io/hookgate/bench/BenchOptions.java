@@ -32,6 +32,9 @@ public final class BenchOptions {
     // hold the idle waiters as SSE streams instead of long-polls
     boolean pullStreams;
     int pullEvents = 5_000;
+    // a push window this long after the held one: it spans one whole wait=30, so every waiter re-polls within it;
+    // 0 = none (smoke)
+    int pullCycleSeconds = 30;
     int pullWakeRounds = 50;
     int[] sweepCounts = {10, 100, 1000, 10000};
     boolean ceiling = true;
@@ -82,6 +85,7 @@ public final class BenchOptions {
                 case "--pull-waiters" -> o.pullWaiters = Integer.parseInt(args[++i]);
                 case "--no-pull" -> o.pullWaiters = 0;
                 case "--pull-streams" -> o.pullStreams = true;
+                case "--pull-cycle-seconds" -> o.pullCycleSeconds = Integer.parseInt(args[++i]);
                 case "--drain" -> o.drain = Integer.parseInt(args[++i]);
                 case "--no-drain" -> o.drain = 0;
                 case "--drain-only" -> o.drainOnly = true;
@@ -124,6 +128,7 @@ public final class BenchOptions {
                 // the pull phases stay under 30 s together in CI
                 pullWaiters = 1_000;
                 pullEvents = 2_000;
+                pullCycleSeconds = 0;
                 pullWakeRounds = 10;
             }
             case "quick" -> {

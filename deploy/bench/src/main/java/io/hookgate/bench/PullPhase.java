@@ -72,9 +72,15 @@ final class PullPhase {
             // the same push while the same long-polls are only held
             Measure.Measured settled = measure.latency("pull-idle-held", workload, topic, options.lightRate,
                     options.latencySeconds, healthy, verifiers, List.of(gateway));
-            Proc after = Proc.of(gateway);
             node.set("push_with_waiters", during.result().toJson(json));
             node.set("push_while_held", settled.result().toJson(json));
+            if (options.pullCycleSeconds > 0) {
+                // idle long-polls are not idle forever: each wait=30 ends and re-polls inside this window
+                node.set("push_over_repoll_cycle", measure.latency("pull-idle-cycle", workload, topic,
+                        options.lightRate, options.pullCycleSeconds, healthy, verifiers, List.of(gateway))
+                        .result().toJson(json));
+            }
+            Proc after = Proc.of(gateway);
             node.put("threads_during", Math.max(opened.threads(), after.threads()));
             node.put("rss_during_mib", Math.max(opened.rssMib(), after.rssMib()));
             node.put("waiters_at_end", gateway.metric("hookgate_pull_waiters", ""));

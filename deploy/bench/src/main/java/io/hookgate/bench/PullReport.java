@@ -18,10 +18,12 @@ final class PullReport {
             JsonNode idle = p.path("idle");
             for (String key : new String[] {"waiters", "waiters_registered", "open_ms", "threads_before",
                     "threads_during", "rss_before_mib", "rss_during_mib", "peak_rss_mib", "pod_limit_mib",
-                    "rss_within_pod_limit", "kind", "refused", "failed", "waiters_after_close", "forget_after_close_ms"}) {
+                    "rss_within_pod_limit", "kind", "refused", "failed", "waiters_after_close",
+                    "forget_after_close_ms"}) {
                 node.set("idle_" + key, idle.path(key));
             }
-            for (String phase : new String[] {"push_without_waiters", "push_with_waiters", "push_while_held"}) {
+            for (String phase : new String[] {"push_without_waiters", "push_with_waiters", "push_while_held",
+                    "push_over_repoll_cycle"}) {
                 for (String q : new String[] {"p50", "p99", "max"}) {
                     node.set(phase + "_" + q + "_ms", idle.path(phase).path("latency_" + q + "_ms"));
                 }
@@ -45,7 +47,7 @@ final class PullReport {
         JsonNode pull = gateway.path("pull");
         for (JsonNode phase : List.of(pull.path("idle").path("push_without_waiters"),
                 pull.path("idle").path("push_with_waiters"), pull.path("idle").path("push_while_held"),
-                pull.path("throughput").path("push"))) {
+                pull.path("idle").path("push_over_repoll_cycle"), pull.path("throughput").path("push"))) {
             if (phase.isObject()) {
                 out.add(phase);
             }
@@ -58,8 +60,8 @@ final class PullReport {
         if (!p.isObject()) {
             return;
         }
-        line(out, "pull: idle " + p.path("idle_kind").asText("long-polls") + " held", p.path("idle_waiters_registered"), "of " + p.path("idle_waiters")
-                .asText() + ", opened in " + p.path("idle_open_ms").asText() + " ms");
+        line(out, "pull: idle " + p.path("idle_kind").asText("long-polls") + " held", p.path("idle_waiters_registered"),
+                "of " + p.path("idle_waiters").asText() + ", opened in " + p.path("idle_open_ms").asText() + " ms");
         line(out, "pull: gateway threads before/during", p.path("idle_threads_before"),
                 "during " + p.path("idle_threads_during").asText());
         line(out, "pull: RSS MiB during / peak", p.path("idle_rss_during_mib"), "peak " + p.path("idle_peak_rss_mib")
@@ -70,6 +72,11 @@ final class PullReport {
                 .asText() + ", p99 " + p.path("push_without_waiters_p99_ms").asText());
         line(out, "pull: push p50/p99 once held (ms)", p.path("push_while_held_p50_ms"), "p99 "
                 + p.path("push_while_held_p99_ms").asText() + " (the next window, same waiters, nothing opening)");
+        JsonNode cycleP99 = p.path("push_over_repoll_cycle_p99_ms");
+        if (!cycleP99.isMissingNode() && !cycleP99.isNull()) {
+            line(out, "pull: push p50/p99 over a re-poll cycle", p.path("push_over_repoll_cycle_p50_ms"), "p99 "
+                    + cycleP99.asText() + " (one whole wait=30: every long-poll re-polls in it)");
+        }
         line(out, "pull: wake-up p50/p99 (ms)", p.path("wake_produce_to_answer_p50_ms"), "p99 "
                 + p.path("wake_produce_to_answer_p99_ms").asText() + " (produce to long-poll answer)");
         line(out, "pull: messages/s read by 10", p.path("read_messages_per_s"), p.path("read_messages").asText()
