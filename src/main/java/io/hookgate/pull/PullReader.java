@@ -142,7 +142,7 @@ public class PullReader {
                 store.read(subscriptionId, after, limit).subscribe().with(this::answer, this::fail);
                 return;
             }
-            Duration pause = recheck > 0 ? min(RECHECKS[recheck - 1], left) : Duration.ofNanos(left);
+            Duration pause = Duration.ofNanos(recheck > 0 ? Math.min(RECHECKS[recheck - 1].toNanos(), left) : left);
             Step step = new Step(this, recheck, pause);
             // the waiter exists before the read: a message committed while the read runs still wakes it
             forgetWaiter = wakeups.await(subscriptionId, pause, step);
@@ -183,10 +183,6 @@ public class PullReader {
             }
         }
 
-        /**
-         * The wait ended and nothing woke it since its last empty read: SPEC 11's {@code data: []} with no statement.
-         * A notification lost meanwhile is the periodic recheck's to catch; the client's next poll reads anyway.
-         */
         void expire() {
             answer(new PullStore.StoredPage(false, after.orElse(PullCursor.START), List.of()));
         }
@@ -232,6 +228,7 @@ public class PullReader {
             // woken well before the pause ended: the rows may not be visible yet, so re-check soon
             boolean early = System.nanoTime() - before < pause.toNanos() - 1_000_000;
             if (!early && recheck == 0) {
+                // nothing woke it since its empty read: SPEC 11's data: [] with no statement (docs/DESIGN.md)
                 poll.expire();
                 return;
             }
@@ -247,9 +244,5 @@ public class PullReader {
             return Optional.of(messages.get(messages.size() - 1).cursor());
         }
         return page.refresh() ? Optional.of(page.from()) : after;
-    }
-
-    private static Duration min(Duration a, long nanos) {
-        return a.toNanos() <= nanos ? a : Duration.ofNanos(nanos);
     }
 }
