@@ -49,9 +49,11 @@ public class PullStore {
               FROM unnest($2::text[], $3::text[], $4::bigint[]) AS c(name, x, s)""".formatted(VISIBLE);
 
     private final Pool pool;
+    private final PullStatementGate gate;
 
-    public PullStore(Pool pool) {
+    public PullStore(Pool pool, PullStatementGate gate) {
         this.pool = pool;
+        this.gate = gate;
     }
 
     /** One stored message with what its body is rendered from. */
@@ -72,7 +74,7 @@ public class PullStore {
     public Uni<StoredPage> read(UUID subscriptionId, Optional<PullCursor> after, int limit) {
         PullCursor from = after.orElse(PullCursor.START);
         Tuple args = Tuple.of(subscriptionId, from.xidText(), from.seq(), limit, after.isPresent());
-        return pool.preparedQuery(READ).execute(args).map(rows -> {
+        return gate.run(() -> pool.preparedQuery(READ).execute(args)).map(rows -> {
             boolean refresh = false;
             PullCursor start = from;
             List<Stored> messages = new ArrayList<>(limit);
@@ -99,7 +101,7 @@ public class PullStore {
         Long[] seqs = names.stream().map(n -> cursors.get(n).seq()).toArray(Long[]::new);
         Tuple args = Tuple.of(subscriptionId).addArrayOfString(names.toArray(String[]::new))
                 .addArrayOfString(xids).addArrayOfLong(seqs);
-        return pool.preparedQuery(LAG).execute(args).map(rows -> {
+        return gate.run(() -> pool.preparedQuery(LAG).execute(args)).map(rows -> {
             Map<String, Long> lag = new HashMap<>();
             rows.forEach(row -> lag.put(row.getString("name"), row.getLong("lag")));
             return lag;

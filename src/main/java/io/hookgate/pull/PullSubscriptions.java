@@ -19,20 +19,22 @@ import java.util.UUID;
 public class PullSubscriptions {
 
     private final SubscriptionLookup subscriptions;
+    private final PullStatementGate gate;
 
-    public PullSubscriptions(SubscriptionLookup subscriptions) {
+    public PullSubscriptions(SubscriptionLookup subscriptions, PullStatementGate gate) {
         this.subscriptions = subscriptions;
+        this.gate = gate;
     }
 
     /** The pull subscription as stored now, whoever owns it; empty once it is deleted (or not a pull one). */
     public Uni<Optional<SubscriptionRow>> current(UUID id) {
-        return subscriptions.find(Scope.all(), id).map(found -> found.filter(SubscriptionRow::isPull));
+        return gate.run(() -> subscriptions.find(Scope.all(), id)).map(found -> found.filter(SubscriptionRow::isPull));
     }
 
     /** The subscription, or 404; a push subscription is 409, since it has no messages to read. */
     public Uni<SubscriptionRow> find(Principal caller, String idText) {
         UUID id = PathIds.uuid(idText, "subscription");
-        return subscriptions.find(Scope.of(caller), id).map(found -> {
+        return gate.run(() -> subscriptions.find(Scope.of(caller), id)).map(found -> {
             SubscriptionRow row = found.orElseThrow(() -> ProblemException.notFound("subscription"));
             if (!row.isPull()) {
                 throw new ProblemException(409, "push-subscription", "Conflict",

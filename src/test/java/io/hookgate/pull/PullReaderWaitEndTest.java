@@ -75,7 +75,7 @@ class PullReaderWaitEndTest {
     }
 
     private PullStore store(List<PullStore.Stored> page) {
-        return new PullStore(null) {
+        return new PullStore(null, null) {
             @Override
             public Uni<StoredPage> read(UUID subscriptionId, Optional<PullCursor> after, int limit) {
                 reads.incrementAndGet();

@@ -40,7 +40,7 @@ class PullReaderWakeupRaceTest {
         PullStore.Stored message = new PullStore.Stored(new PullCursor(5, 1), "evt_x", "chat.message", "t", "{}");
         AtomicInteger reads = new AtomicInteger();
         // the first read's snapshot is empty, and the store commits (and wakes) before that answer arrives
-        PullStore store = new PullStore(null) {
+        PullStore store = new PullStore(null, null) {
             @Override
             public Uni<StoredPage> read(UUID subscriptionId, Optional<PullCursor> after, int limit) {
                 if (reads.getAndIncrement() == 0) {
@@ -68,7 +68,7 @@ class PullReaderWakeupRaceTest {
     void aReadThatFindsMessagesLeavesNoWaiterBehind() {
         LocalWakeups wakeups = new LocalWakeups(vertx);
         PullStore.Stored message = new PullStore.Stored(new PullCursor(5, 1), "evt_x", "chat.message", "t", "{}");
-        PullStore store = new PullStore(null) {
+        PullStore store = new PullStore(null, null) {
             @Override
             public Uni<StoredPage> read(UUID subscriptionId, Optional<PullCursor> after, int limit) {
                 return Uni.createFrom().item(new StoredPage(false, PullCursor.START, List.of(message)));
