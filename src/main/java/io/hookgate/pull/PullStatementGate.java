@@ -1,5 +1,6 @@
 package io.hookgate.pull;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -13,8 +14,10 @@ import java.util.function.Supplier;
  * {@code hookgate.pull.max-concurrent-statements} pull statements run at once, the rest wait here, in memory and in
  * arrival order, not in the pool's queue in front of the push path's statements. 10,000 long-polls re-polling
  * together had queued thousands of reads there and held push deliveries back by seconds (docs/BENCHMARKS.md, "A
- * re-poll cycle of 10,000 long-polls").
+ * re-poll cycle of 10,000 long-polls"). Eager ({@link Startup}) so that a bad limit stops the start, not the first
+ * pull call.
  */
+@Startup
 @ApplicationScoped
 public class PullStatementGate {
 
