@@ -1,5 +1,7 @@
 package io.hookgate.pull;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -24,8 +26,10 @@ public class PullStatementGate {
     private final Slots slots;
 
     @Inject
-    public PullStatementGate(PullConfig config) {
+    public PullStatementGate(PullConfig config, MeterRegistry registry) {
         this(config.maxConcurrentStatements());
+        Gauge.builder("hookgate.pull.statements.queued", slots, Slots::waiting)
+                .description("Pull statements waiting for one of hookgate.pull.max-concurrent-statements").register(registry);
     }
 
     public PullStatementGate(int limit) {
@@ -71,11 +75,12 @@ public class PullStatementGate {
         });
     }
 
-    /** Pull statements running now, and waiting for a slot. */
+    /** Pull statements running now. */
     public int running() {
         return slots.held();
     }
 
+    /** Pull statements waiting for a slot. */
     public int queued() {
         return slots.waiting();
     }

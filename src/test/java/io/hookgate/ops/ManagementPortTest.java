@@ -40,7 +40,8 @@ class ManagementPortTest {
                 .body("status", equalTo("UP"));
         given().baseUri(origin(management)).get("/q/health/ready").then().statusCode(200);
         given().baseUri(origin(management)).get("/q/metrics").then().statusCode(200)
-                .body(containsString("hookgate_deliveries_pending"));
+                .body(containsString("hookgate_deliveries_pending"))
+                .body(containsString("hookgate_pull_statements_queued"));
     }
 
     @Test
