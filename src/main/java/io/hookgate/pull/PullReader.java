@@ -201,6 +201,7 @@ public class PullReader {
         private final int recheck;
         private final Duration pause;
         private final long before = System.nanoTime();
+        private volatile long fired;
         private volatile Throwable refused;
 
         Step(Poll poll, int recheck, Duration pause) {
@@ -211,6 +212,7 @@ public class PullReader {
 
         @Override
         public void accept(Throwable failure) {
+            fired = System.nanoTime();
             arrive(failure);
         }
 
@@ -225,8 +227,8 @@ public class PullReader {
                 poll.fail(refused);
                 return;
             }
-            // woken well before the pause ended: the rows may not be visible yet, so re-check soon
-            boolean early = System.nanoTime() - before < pause.toNanos() - 1_000_000;
+            // woken well before the pause ended, by the waiter's clock not the read's: rows may lag, re-check soon
+            boolean early = fired - before < pause.toNanos() - 1_000_000;
             if (!early && recheck == 0) {
                 // nothing woke it since its empty read: SPEC 11's data: [] with no statement (docs/DESIGN.md)
                 poll.expire();

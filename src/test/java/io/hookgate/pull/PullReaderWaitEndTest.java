@@ -74,6 +74,32 @@ class PullReaderWaitEndTest {
         assertThat(reads.get()).as("the first read, the re-checks and the read at the end").isGreaterThanOrEqualTo(3);
     }
 
+    @Test
+    void aWakeupThatCameDuringASlowReadIsNotTakenForTheEndOfTheWait() {
+        LocalWakeups wakeups = new LocalWakeups(vertx);
+        UUID id = UUID.randomUUID();
+        PullStore.Stored message = new PullStore.Stored(new PullCursor(43, 1), "evt_x", "chat.message", "t", "{}");
+        // the first read (queued behind other pull statements, say) answers empty only after the whole wait; a
+        // message was stored, and its wake-up came, while it ran
+        PullStore store = new PullStore(null, null) {
+            @Override
+            public Uni<StoredPage> read(UUID subscriptionId, Optional<PullCursor> after, int limit) {
+                if (reads.getAndIncrement() == 0) {
+                    vertx.setTimer(50, t -> wakeups.stored(List.of(subscriptionId)));
+                    return Uni.createFrom().item(new StoredPage(false, AT, List.<PullStore.Stored>of()))
+                            .onItem().delayIt().by(Duration.ofMillis(600));
+                }
+                return Uni.createFrom().item(new StoredPage(false, AT, List.of(message)));
+            }
+        };
+        PullReader reader = new PullReader(store, null, wakeups, null, new TenantWaits(100));
+
+        PullReader.Read read = reader.read(PullReaderWakeupRaceTest.row(id), Optional.of(AT), 100,
+                Duration.ofMillis(300)).await().atMost(Duration.ofSeconds(10));
+
+        assertThat(read.page().messages()).containsExactly(message);
+    }
+
     private PullStore store(List<PullStore.Stored> page) {
         return new PullStore(null, null) {
             @Override
