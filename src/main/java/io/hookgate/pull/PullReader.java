@@ -1,5 +1,6 @@
 package io.hookgate.pull;
 
+import io.hookgate.pull.wake.EmptyReads;
 import io.hookgate.pull.wake.TenantWaits;
 import io.hookgate.pull.wake.TooManyWaitersException;
 import io.hookgate.pull.wake.Wakeups;
@@ -150,11 +151,18 @@ public class PullReader {
                 forgetWaiter.run(); // ended while registering: cancel ran with the previous handle
                 return;
             }
+            EmptyReads empty = wakeups.emptyReads();
+            if (recheck == 0 && empty.knownEmpty(subscriptionId, after)) {
+                step.arrive(null); // nothing signalled since a read here found nothing (docs/DESIGN.md)
+                return;
+            }
+            EmptyReads.Ticket ticket = empty.before(subscriptionId, after);
             store.read(subscriptionId, after, limit).subscribe().with(page -> {
                 if (!page.messages().isEmpty() || page.refresh()) {
                     forgetWaiter.run();
                     answer(page);
                 } else {
+                    empty.foundNothing(ticket);
                     step.arrive(null);
                 }
             }, failure -> {
@@ -190,7 +198,7 @@ public class PullReader {
         private void answer(PullStore.StoredPage page) {
             if (ended.compareAndSet(false, true)) {
                 leaveShare();
-                done.accept(new Read(page, next(after, page)), null);
+                done.accept(new Read(page, page.next(after)), null);
             }
         }
     }
@@ -237,14 +245,5 @@ public class PullReader {
             int nextCheck = early ? 1 : recheck > 0 && recheck < RECHECKS.length ? recheck + 1 : 0;
             poll.attempt(nextCheck);
         }
-    }
-
-    /** SPEC 11: the last message's cursor, else the after given (or, after a refresh, where retention ended). */
-    private static Optional<PullCursor> next(Optional<PullCursor> after, PullStore.StoredPage page) {
-        List<PullStore.Stored> messages = page.messages();
-        if (!messages.isEmpty()) {
-            return Optional.of(messages.get(messages.size() - 1).cursor());
-        }
-        return page.refresh() ? Optional.of(page.from()) : after;
     }
 }

@@ -65,6 +65,14 @@ public class PullStore {
      * the page starts (after the trim mark when retention dropped what came before).
      */
     public record StoredPage(boolean refresh, PullCursor from, List<Stored> messages) {
+
+        /** SPEC 11: the last message's cursor, else the after given (or, after a refresh, where retention ended). */
+        public Optional<PullCursor> next(Optional<PullCursor> after) {
+            if (!messages.isEmpty()) {
+                return Optional.of(messages.get(messages.size() - 1).cursor());
+            }
+            return refresh ? Optional.of(from) : after;
+        }
     }
 
     /**

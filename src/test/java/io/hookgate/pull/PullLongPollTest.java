@@ -81,6 +81,33 @@ class PullLongPollTest {
         assertThat(tookMs).isBetween(900L, 5_000L);
     }
 
+    @Test
+    void aMessageStoredBetweenTwoIdleLongPollsIsAnsweredAtOnceByTheSecond() throws Exception {
+        String room = ChatEvents.channel();
+        Api.Tenant tenant = Api.tenant(room);
+        Api.Subscription sub = PullApi.pull(tenant, List.of(room), null);
+        try (KafkaProducer<byte[], byte[]> producer = Kafka.producer()) {
+            Kafka.send(producer, "chat.events", room, ChatEvents.text(room, 0, "first"));
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    PullApi.read(tenant, sub.id(), Map.of()).getList("data").size() == 1);
+            String after = PullApi.read(tenant, sub.id(), Map.of()).getString("next_cursor");
+            Duration baseline = baseline(tenant, sub);
+            // an idle wait at the end: from now on this replica knows a read there finds nothing
+            assertThat(PullApi.read(tenant, sub.id(), Map.of("after", after, "wait", 1)).getList("data")).isEmpty();
+
+            Kafka.send(producer, "chat.events", room, ChatEvents.text(room, 1, "second"));
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> storedAt(UUID.fromString(sub.id()), "second") != null);
+            long start = System.nanoTime();
+            JsonPath page = PullApi.read(tenant, sub.id(), Map.of("after", after, "wait", 20));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(page.getList("data")).hasSize(1);
+            // read at once, not found by the periodic recheck (5 s) or at the end of the wait
+            assertThat(took.minus(baseline)).isLessThan(Duration.ofSeconds(1));
+        }
+    }
+
     private static Duration baseline(Api.Tenant tenant, Api.Subscription sub) {
         List<Long> nanos = new ArrayList<>();
         for (int i = 0; i < 7; i++) {

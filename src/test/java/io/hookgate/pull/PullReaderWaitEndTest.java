@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookgate.pull.wake.LocalWakeups;
 import io.hookgate.pull.wake.TenantWaits;
+import io.hookgate.subscription.SubscriptionRow;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import java.time.Duration;
@@ -98,6 +99,54 @@ class PullReaderWaitEndTest {
                 Duration.ofMillis(300)).await().atMost(Duration.ofSeconds(10));
 
         assertThat(read.page().messages()).containsExactly(message);
+    }
+
+    @Test
+    void aPollAtAPositionWhereAReadFoundNothingSinceWaitsWithoutReading() {
+        LocalWakeups wakeups = new LocalWakeups(vertx);
+        PullReader reader = new PullReader(store(List.of()), null, wakeups, null, new TenantWaits(100));
+        SubscriptionRow sub = PullReaderWakeupRaceTest.row(UUID.randomUUID());
+
+        for (int poll = 0; poll < 3; poll++) {
+            PullReader.Read read = reader.read(sub, Optional.of(AT), 100, Duration.ofMillis(150))
+                    .await().atMost(Duration.ofSeconds(10));
+            assertThat(read.page().messages()).isEmpty();
+            assertThat(read.next()).contains(AT);
+        }
+
+        assertThat(reads).as("statements for three idle polls at one position").hasValue(1);
+    }
+
+    @Test
+    void aStoreSignalledWhileNoPollWaitedIsReadByTheNextPollAtOnce() {
+        LocalWakeups wakeups = new LocalWakeups(vertx);
+        UUID id = UUID.randomUUID();
+        PullStore.Stored message = new PullStore.Stored(new PullCursor(43, 1), "evt_x", "chat.message", "t", "{}");
+        List<PullStore.Stored> stored = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PullReader reader = new PullReader(store(stored), null, wakeups, null, new TenantWaits(100));
+        reader.read(PullReaderWakeupRaceTest.row(id), Optional.of(AT), 100, Duration.ofMillis(100))
+                .await().atMost(Duration.ofSeconds(10));
+        stored.add(message);
+        wakeups.stored(List.of(id));
+
+        long start = System.nanoTime();
+        PullReader.Read read = reader.read(PullReaderWakeupRaceTest.row(id), Optional.of(AT), 100,
+                Duration.ofSeconds(5)).await().atMost(Duration.ofSeconds(10));
+
+        assertThat(read.page().messages()).containsExactly(message);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void anotherPositionOfTheSameSubscriptionIsStillRead() {
+        LocalWakeups wakeups = new LocalWakeups(vertx);
+        PullReader reader = new PullReader(store(List.of()), null, wakeups, null, new TenantWaits(100));
+        SubscriptionRow sub = PullReaderWakeupRaceTest.row(UUID.randomUUID());
+
+        reader.read(sub, Optional.of(AT), 100, Duration.ofMillis(100)).await().atMost(Duration.ofSeconds(10));
+        reader.read(sub, Optional.empty(), 100, Duration.ofMillis(100)).await().atMost(Duration.ofSeconds(10));
+
+        assertThat(reads).hasValue(2);
     }
 
     private PullStore store(List<PullStore.Stored> page) {

@@ -28,6 +28,8 @@ public class LocalWakeups implements Wakeups {
     private final io.vertx.core.Vertx vertx;
     private final Map<UUID, Set<Waiter>> waiters = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
+    // the markers of PeriodicRecheck are kept as long: a subscription idle that long is read again
+    private final EmptyReads emptyReads = new EmptyReads(EmptyReads.DEFAULT_MAX, 60_000_000_000L, System::nanoTime);
 
     public LocalWakeups(Vertx vertx) {
         this.vertx = vertx.getDelegate();
@@ -53,6 +55,7 @@ public class LocalWakeups implements Wakeups {
     @Override
     public void stored(Collection<UUID> subscriptionIds) {
         for (UUID id : subscriptionIds) {
+            emptyReads.forget(id);
             Set<Waiter> woken = waiters.remove(id);
             if (woken != null) {
                 woken.forEach(Waiter::wake);
@@ -74,7 +77,13 @@ public class LocalWakeups implements Wakeups {
 
     /** Wakes every waiter once, e.g. after notifications may have been missed. */
     public void wakeAll() {
+        emptyReads.forgetAll();
         wakeWhere(id -> true);
+    }
+
+    @Override
+    public EmptyReads emptyReads() {
+        return emptyReads;
     }
 
     /** The subscriptions that have waiters right now (a snapshot). */

@@ -42,6 +42,11 @@ public class ReplicaWakeups implements Wakeups {
     }
 
     @Override
+    public EmptyReads emptyReads() {
+        return local.emptyReads();
+    }
+
+    @Override
     public boolean admits() {
         return local.size() < maxWaiters;
     }

@@ -39,6 +39,9 @@ public interface Wakeups {
     /** Tells the waiters of these subscriptions that messages were stored for them (after the store committed). */
     void stored(Collection<UUID> subscriptionIds);
 
+    /** Where reads found nothing since the last signal for their subscription: a re-poll there need not read. */
+    EmptyReads emptyReads();
+
     /** Whether a new waiter would be taken now; a caller may answer 503 up front (e.g. before opening a stream). */
     default boolean admits() {
         return true;

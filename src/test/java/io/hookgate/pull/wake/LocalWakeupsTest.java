@@ -99,4 +99,24 @@ class LocalWakeupsTest {
         assertThat(done.get()).isEqualTo(100);
         assertThat(wakeups.size()).isZero();
     }
+
+    @Test
+    void aStoreForASubscriptionWithoutWaitersStillForgetsWhereItsReadsFoundNothing() {
+        UUID sub = UUID.randomUUID();
+        wakeups.emptyReads().foundNothing(wakeups.emptyReads().before(sub, "p"));
+
+        wakeups.stored(List.of(sub));
+
+        assertThat(wakeups.emptyReads().knownEmpty(sub, "p")).isFalse();
+    }
+
+    @Test
+    void wakingAllAfterMissedNotificationsForgetsEveryEmptyRead() {
+        UUID sub = UUID.randomUUID();
+        wakeups.emptyReads().foundNothing(wakeups.emptyReads().before(sub, "p"));
+
+        wakeups.wakeAll();
+
+        assertThat(wakeups.emptyReads().knownEmpty(sub, "p")).isFalse();
+    }
 }
