@@ -140,7 +140,7 @@ public class PullReader {
                 return;
             }
             if (left <= 0) {
-                store.read(subscriptionId, after, limit).subscribe().with(this::answer, this::fail);
+                store.read(tenantId, subscriptionId, after, limit).subscribe().with(this::answer, this::fail);
                 return;
             }
             Duration pause = Duration.ofNanos(recheck > 0 ? Math.min(RECHECKS[recheck - 1].toNanos(), left) : left);
@@ -157,7 +157,7 @@ public class PullReader {
                 return;
             }
             EmptyReads.Ticket ticket = empty.before(subscriptionId, after);
-            store.read(subscriptionId, after, limit).subscribe().with(page -> {
+            store.read(tenantId, subscriptionId, after, limit).subscribe().with(page -> {
                 if (!page.messages().isEmpty() || page.refresh()) {
                     forgetWaiter.run();
                     answer(page);

@@ -79,10 +79,10 @@ public class PullStore {
      * Up to {@code limit} visible messages after {@code after} (from the oldest retained one when empty), skipping
      * what retention dropped.
      */
-    public Uni<StoredPage> read(UUID subscriptionId, Optional<PullCursor> after, int limit) {
+    public Uni<StoredPage> read(UUID tenantId, UUID subscriptionId, Optional<PullCursor> after, int limit) {
         PullCursor from = after.orElse(PullCursor.START);
         Tuple args = Tuple.of(subscriptionId, from.xidText(), from.seq(), limit, after.isPresent());
-        return gate.run(() -> pool.preparedQuery(READ).execute(args)).map(rows -> {
+        return gate.run(tenantId, () -> pool.preparedQuery(READ).execute(args)).map(rows -> {
             boolean refresh = false;
             PullCursor start = from;
             List<Stored> messages = new ArrayList<>(limit);
@@ -100,7 +100,7 @@ public class PullStore {
     }
 
     /** Visible messages after each consumer's cursor, by consumer name. */
-    public Uni<Map<String, Long>> lag(UUID subscriptionId, Map<String, PullCursor> cursors) {
+    public Uni<Map<String, Long>> lag(UUID tenantId, UUID subscriptionId, Map<String, PullCursor> cursors) {
         if (cursors.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
@@ -109,7 +109,7 @@ public class PullStore {
         Long[] seqs = names.stream().map(n -> cursors.get(n).seq()).toArray(Long[]::new);
         Tuple args = Tuple.of(subscriptionId).addArrayOfString(names.toArray(String[]::new))
                 .addArrayOfString(xids).addArrayOfLong(seqs);
-        return gate.run(() -> pool.preparedQuery(LAG).execute(args)).map(rows -> {
+        return gate.run(tenantId, () -> pool.preparedQuery(LAG).execute(args)).map(rows -> {
             Map<String, Long> lag = new HashMap<>();
             rows.forEach(row -> lag.put(row.getString("name"), row.getLong("lag")));
             return lag;

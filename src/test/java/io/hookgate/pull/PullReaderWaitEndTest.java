@@ -26,6 +26,7 @@ class PullReaderWaitEndTest {
 
     private final Vertx vertx = Vertx.vertx();
     private final AtomicInteger reads = new AtomicInteger();
+    private final List<UUID> readsFor = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @AfterEach
     void close() {
@@ -36,15 +37,17 @@ class PullReaderWaitEndTest {
     void aWaitThatNothingWakesEndsEmptyAtItsPositionWithoutReadingAgain() {
         LocalWakeups wakeups = new LocalWakeups(vertx);
         PullReader reader = new PullReader(store(List.of()), null, wakeups, null, new TenantWaits(100));
+        SubscriptionRow sub = PullReaderWakeupRaceTest.row(UUID.randomUUID());
 
-        PullReader.Read read = reader.read(PullReaderWakeupRaceTest.row(UUID.randomUUID()), Optional.of(AT), 100,
-                Duration.ofMillis(300)).await().atMost(Duration.ofSeconds(10));
+        PullReader.Read read = reader.read(sub, Optional.of(AT), 100, Duration.ofMillis(300))
+                .await().atMost(Duration.ofSeconds(10));
 
         assertThat(read.page().messages()).isEmpty();
         assertThat(read.page().refresh()).isFalse();
         assertThat(read.next()).contains(AT);
         assertThat(reads).as("statements for one idle wait").hasValue(1);
         assertThat(wakeups.size()).isZero();
+        assertThat(readsFor).as("the gate's turn is the tenant's").containsExactly(sub.tenantId());
     }
 
     @Test
@@ -84,7 +87,8 @@ class PullReaderWaitEndTest {
         // message was stored, and its wake-up came, while it ran
         PullStore store = new PullStore(null, null) {
             @Override
-            public Uni<StoredPage> read(UUID subscriptionId, Optional<PullCursor> after, int limit) {
+            public Uni<StoredPage> read(UUID tenantId, UUID subscriptionId, Optional<PullCursor> after,
+                    int limit) {
                 if (reads.getAndIncrement() == 0) {
                     vertx.setTimer(50, t -> wakeups.stored(List.of(subscriptionId)));
                     return Uni.createFrom().item(new StoredPage(false, AT, List.<PullStore.Stored>of()))
@@ -152,8 +156,10 @@ class PullReaderWaitEndTest {
     private PullStore store(List<PullStore.Stored> page) {
         return new PullStore(null, null) {
             @Override
-            public Uni<StoredPage> read(UUID subscriptionId, Optional<PullCursor> after, int limit) {
+            public Uni<StoredPage> read(UUID tenantId, UUID subscriptionId, Optional<PullCursor> after,
+                    int limit) {
                 reads.incrementAndGet();
+                readsFor.add(tenantId);
                 return Uni.createFrom().item(new StoredPage(false, after.orElse(PullCursor.START), page));
             }
         };

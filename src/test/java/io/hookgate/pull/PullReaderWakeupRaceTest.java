@@ -42,7 +42,8 @@ class PullReaderWakeupRaceTest {
         // the first read's snapshot is empty, and the store commits (and wakes) before that answer arrives
         PullStore store = new PullStore(null, null) {
             @Override
-            public Uni<StoredPage> read(UUID subscriptionId, Optional<PullCursor> after, int limit) {
+            public Uni<StoredPage> read(UUID tenantId, UUID subscriptionId, Optional<PullCursor> after,
+                    int limit) {
                 if (reads.getAndIncrement() == 0) {
                     wakeups.stored(List.of(subscriptionId));
                     return Uni.createFrom().item(new StoredPage(false, PullCursor.START, List.of()));
@@ -70,7 +71,8 @@ class PullReaderWakeupRaceTest {
         PullStore.Stored message = new PullStore.Stored(new PullCursor(5, 1), "evt_x", "chat.message", "t", "{}");
         PullStore store = new PullStore(null, null) {
             @Override
-            public Uni<StoredPage> read(UUID subscriptionId, Optional<PullCursor> after, int limit) {
+            public Uni<StoredPage> read(UUID tenantId, UUID subscriptionId, Optional<PullCursor> after,
+                    int limit) {
                 return Uni.createFrom().item(new StoredPage(false, PullCursor.START, List.of(message)));
             }
         };

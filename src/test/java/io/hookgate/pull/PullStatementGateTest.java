@@ -23,7 +23,7 @@ class PullStatementGateTest {
     void noMoreStatementsRunThanTheLimitAndTheNextStartsWhenOneEnds() {
         List<CompletableFuture<String>> answers = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            answers.add(gate.run(this::statement).subscribeAsCompletionStage());
+            answers.add(gate.run("t", this::statement).subscribeAsCompletionStage());
         }
         assertThat(started).hasValue(2);
         assertThat(gate.queued()).isEqualTo(3);
@@ -37,9 +37,9 @@ class PullStatementGateTest {
 
     @Test
     void aFailedStatementGivesItsSlotBack() {
-        CompletableFuture<String> failing = gate.run(this::statement).subscribeAsCompletionStage();
-        gate.run(this::statement).subscribeAsCompletionStage();
-        CompletableFuture<String> third = gate.run(this::statement).subscribeAsCompletionStage();
+        CompletableFuture<String> failing = gate.run("t", this::statement).subscribeAsCompletionStage();
+        gate.run("t", this::statement).subscribeAsCompletionStage();
+        CompletableFuture<String> third = gate.run("t", this::statement).subscribeAsCompletionStage();
 
         statements.get(0).completeExceptionally(new IllegalStateException("database gone"));
 
@@ -52,10 +52,10 @@ class PullStatementGateTest {
     @Test
     void aStatementThatThrowsBeforeStartingGivesItsSlotBack() {
         PullStatementGate one = new PullStatementGate(1);
-        CompletableFuture<String> thrown = one.<String>run(() -> {
+        CompletableFuture<String> thrown = one.<String>run("t", () -> {
             throw new IllegalStateException("no statement");
         }).subscribeAsCompletionStage();
-        CompletableFuture<String> next = one.run(() -> Uni.createFrom().item("ok")).subscribeAsCompletionStage();
+        CompletableFuture<String> next = one.run("t", () -> Uni.createFrom().item("ok")).subscribeAsCompletionStage();
 
         assertThat(thrown).isCompletedExceptionally();
         assertThat(next).isCompletedWithValue("ok");
@@ -64,10 +64,10 @@ class PullStatementGateTest {
 
     @Test
     void aCallCancelledWhileQueuedNeverRunsItsStatementAndHoldsNoSlot() {
-        gate.run(this::statement).subscribeAsCompletionStage();
-        gate.run(this::statement).subscribeAsCompletionStage();
-        Cancellable gone = gate.run(this::statement).subscribe().with(item -> { });
-        CompletableFuture<String> after = gate.run(this::statement).subscribeAsCompletionStage();
+        gate.run("t", this::statement).subscribeAsCompletionStage();
+        gate.run("t", this::statement).subscribeAsCompletionStage();
+        Cancellable gone = gate.run("t", this::statement).subscribe().with(item -> { });
+        CompletableFuture<String> after = gate.run("t", this::statement).subscribeAsCompletionStage();
 
         gone.cancel();
         statements.get(0).complete("a");
@@ -78,6 +78,21 @@ class PullStatementGateTest {
         statements.get(1).complete("b");
         assertThat(gate.running()).isZero();
         assertThat(gate.queued()).isZero();
+    }
+
+    @Test
+    void aTenantsStatementRunsAfterOneOfABusyTenantsQueuedBurstNotAfterAllOfIt() {
+        for (int i = 0; i < 2 + 50; i++) {
+            gate.run("busy", this::statement).subscribeAsCompletionStage();
+        }
+        CompletableFuture<String> quiet = gate.run("quiet", this::statement).subscribeAsCompletionStage();
+
+        statements.get(0).complete("a");
+        statements.get(1).complete("b");
+
+        assertThat(started).as("one of the burst, then the other tenant's").hasValue(4);
+        statements.get(3).complete("q");
+        assertThat(quiet).isCompletedWithValue("q");
     }
 
     @Test

@@ -39,7 +39,7 @@ final class StreamPosition {
         if (idle || System.nanoTime() - loadedAt < heartbeat.multipliedBy(2).toNanos()) {
             return Uni.createFrom().item(Optional.of(subscription));
         }
-        return subscriptions.current(subscription.id()).invoke(found -> {
+        return subscriptions.current(subscription).invoke(found -> {
             found.ifPresent(row -> subscription = row);
             loadedAt = System.nanoTime();
         });

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Named consumers of a pull subscription: commit, list with lag, delete, and the cursor a read starts after. */
 @ApplicationScoped
@@ -40,12 +39,12 @@ public class Consumers {
         PullCursor cursor = PullParams.cursor(request.cursor(), "cursor").orElseThrow();
         return subscriptions.find(caller, id).chain(sub -> repository.commit(sub.id(), name, cursor.wire(),
                         MAX_PER_SUBSCRIPTION)
-                .chain(row -> views(sub.id(), List.of(row))).map(views -> views.get(0)));
+                .chain(row -> views(sub, List.of(row))).map(views -> views.get(0)));
     }
 
     public Uni<ConsumerList> list(Principal caller, String id) {
         return subscriptions.find(caller, id).chain(sub -> repository.all(sub.id(), MAX_PER_SUBSCRIPTION)
-                .chain(rows -> views(sub.id(), rows))).map(ConsumerList::new);
+                .chain(rows -> views(sub, rows))).map(ConsumerList::new);
     }
 
     public Uni<Void> delete(Principal caller, String id, String nameText) {
@@ -64,10 +63,10 @@ public class Consumers {
                 .map(row -> row.flatMap(r -> PullCursor.parse(r.cursor())));
     }
 
-    private Uni<List<ConsumerView>> views(UUID subscriptionId, List<PullConsumerEntity> rows) {
+    private Uni<List<ConsumerView>> views(SubscriptionRow sub, List<PullConsumerEntity> rows) {
         Map<String, PullCursor> cursors = new LinkedHashMap<>();
         rows.forEach(r -> cursors.put(r.name(), PullCursor.parse(r.cursor()).orElse(PullCursor.START)));
-        return store.lag(subscriptionId, cursors).map(lag -> rows.stream()
+        return store.lag(sub.tenantId(), sub.id(), cursors).map(lag -> rows.stream()
                 .map(r -> new ConsumerView(r.name(), r.cursor(), lag.getOrDefault(r.name(), 0L), r.updatedAt()))
                 .toList());
     }
