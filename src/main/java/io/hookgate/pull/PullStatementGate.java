@@ -15,9 +15,9 @@ import java.util.function.Supplier;
  * A bulkhead between pull reads and the push path, which share one database pool: at most
  * {@code hookgate.pull.max-concurrent-statements} pull statements run at once, the rest wait here, in memory, not in
  * the pool's queue in front of the push path's statements; tenants take turns ({@link Slots}), so one tenant's burst
- * of re-polls does not hold another's reads back. 10,000 long-polls re-polling
- * together had queued thousands of reads there and held push deliveries back by seconds (docs/BENCHMARKS.md, "A
- * re-poll cycle of 10,000 long-polls"). Eager ({@link Startup}) so that a bad limit stops the start, not the first
+ * of re-polls does not hold another's reads back. 10,000 long-polls re-polling together had queued thousands of
+ * reads there and held push deliveries back by seconds (docs/BENCHMARKS.md, "A re-poll cycle of 10,000
+ * long-polls"). Eager ({@link Startup}) so that a bad limit stops the start, not the first
  * pull call.
  */
 @Startup
@@ -41,8 +41,9 @@ public class PullStatementGate {
     }
 
     /**
-     * Runs the statement when a slot is free and it is {@code tenant}'s turn. A queued statement starts on the Vert.x context it was asked from, so
-     * its answer arrives where an unqueued one would; one cancelled while queued never starts.
+     * Runs the statement when a slot is free and it is {@code tenant}'s turn. A queued statement starts on the Vert.x
+     * context it was asked from, so its answer arrives where an unqueued one would; one cancelled while queued never
+     * starts.
      */
     public <T> Uni<T> run(Object tenant, Supplier<Uni<T>> statement) {
         return Uni.createFrom().emitter(emitter -> {

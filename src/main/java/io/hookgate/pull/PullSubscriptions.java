@@ -28,7 +28,8 @@ public class PullSubscriptions {
 
     /** The pull subscription as stored now; empty once it is deleted (or not a pull one). */
     public Uni<Optional<SubscriptionRow>> current(SubscriptionRow known) {
-        return gate.run(known.tenantId(), () -> subscriptions.find(Scope.all(), known.id())).map(found -> found.filter(SubscriptionRow::isPull));
+        return gate.run(known.tenantId(), () -> subscriptions.find(Scope.all(), known.id()))
+                .map(found -> found.filter(SubscriptionRow::isPull));
     }
 
     /** The subscription, or 404; a push subscription is 409, since it has no messages to read. */

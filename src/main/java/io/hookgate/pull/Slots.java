@@ -37,7 +37,7 @@ public final class Slots {
         return false;
     }
 
-    /** Gives a slot back; returns the next owner's oldest queued start, which now holds it (the caller runs it), or null. */
+    /** Gives a slot back; returns the next owner's oldest queued start (now holding it; the caller runs it) or null. */
     public synchronized Runnable release() {
         Iterator<Map.Entry<Object, ArrayDeque<Runnable>>> owners = waiting.entrySet().iterator();
         if (!owners.hasNext()) {

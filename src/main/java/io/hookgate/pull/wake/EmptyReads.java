@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
  * <ul>
  * <li>A read registers its position {@link #before} it runs and confirms with {@link #foundNothing}: a signal in
  * between voids the confirmation, so a store that committed while the read ran is never hidden.</li>
- * <li>One position per subscription (the last confirmed); at most {@code max} subscriptions, those unused longest
+ * <li>One position per subscription (the last confirmed); at most {@code max} subscriptions, those unused for longer
  * than {@code idleNanos} going first, then all: forgetting only ever costs a read.</li>
  * </ul>
  */
