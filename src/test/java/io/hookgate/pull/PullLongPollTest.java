@@ -38,10 +38,7 @@ class PullLongPollTest {
         Api.Tenant tenant = Api.tenant(room);
         Api.Subscription sub = PullApi.pull(tenant, List.of(room), null);
         try (KafkaProducer<byte[], byte[]> producer = Kafka.producer()) {
-            Kafka.send(producer, "chat.events", room, ChatEvents.text(room, 0, "first"));
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    PullApi.read(tenant, sub.id(), Map.of()).getList("data").size() == 1);
-            String after = PullApi.read(tenant, sub.id(), Map.of()).getString("next_cursor");
+            String after = firstMessageCursor(producer, room, tenant, sub);
             // baseline: what a read that finds a message costs end to end on this machine right now
             Duration baseline = baseline(tenant, sub);
 
@@ -87,10 +84,7 @@ class PullLongPollTest {
         Api.Tenant tenant = Api.tenant(room);
         Api.Subscription sub = PullApi.pull(tenant, List.of(room), null);
         try (KafkaProducer<byte[], byte[]> producer = Kafka.producer()) {
-            Kafka.send(producer, "chat.events", room, ChatEvents.text(room, 0, "first"));
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    PullApi.read(tenant, sub.id(), Map.of()).getList("data").size() == 1);
-            String after = PullApi.read(tenant, sub.id(), Map.of()).getString("next_cursor");
+            String after = firstMessageCursor(producer, room, tenant, sub);
             Duration baseline = baseline(tenant, sub);
             // an idle wait at the end: from now on this replica knows a read there finds nothing
             assertThat(PullApi.read(tenant, sub.id(), Map.of("after", after, "wait", 1)).getList("data")).isEmpty();
@@ -106,6 +100,15 @@ class PullLongPollTest {
             // read at once, not found by the periodic recheck (5 s) or at the end of the wait
             assertThat(took.minus(baseline)).isLessThan(Duration.ofSeconds(1));
         }
+    }
+
+    /** Produces one message to the room and waits until the subscription reads it; returns the cursor after it. */
+    private static String firstMessageCursor(KafkaProducer<byte[], byte[]> producer, String room, Api.Tenant tenant,
+            Api.Subscription sub) throws Exception {
+        Kafka.send(producer, "chat.events", room, ChatEvents.text(room, 0, "first"));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                PullApi.read(tenant, sub.id(), Map.of()).getList("data").size() == 1);
+        return PullApi.read(tenant, sub.id(), Map.of()).getString("next_cursor");
     }
 
     private static Duration baseline(Api.Tenant tenant, Api.Subscription sub) {
