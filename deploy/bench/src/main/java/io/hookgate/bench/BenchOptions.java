@@ -31,6 +31,9 @@ public final class BenchOptions {
     int pullWaiters = 10_000;
     // hold the idle waiters as SSE streams instead of long-polls
     boolean pullStreams;
+    // CPU priority of the idle waiters' client process: 19 stands in for clients on other machines, 0 lets the
+    // 10,000-connection client compete with the gateway for the same cores
+    int pullClientNice = 19;
     int pullEvents = 5_000;
     // a push window this long after the held one: it spans one whole wait=30, so every waiter re-polls within it;
     // 0 = none (smoke)
@@ -85,6 +88,7 @@ public final class BenchOptions {
                 case "--pull-waiters" -> o.pullWaiters = Integer.parseInt(args[++i]);
                 case "--no-pull" -> o.pullWaiters = 0;
                 case "--pull-streams" -> o.pullStreams = true;
+                case "--pull-client-nice" -> o.pullClientNice = Integer.parseInt(args[++i]);
                 case "--pull-cycle-seconds" -> o.pullCycleSeconds = Integer.parseInt(args[++i]);
                 case "--drain" -> o.drain = Integer.parseInt(args[++i]);
                 case "--no-drain" -> o.drain = 0;

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,6 +28,9 @@ final class IdleLongPolls implements AutoCloseable {
     private final AtomicInteger answered = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicLong failed = new AtomicLong();
+    // answers per second since the client started: how bunched the re-polls came back
+    private final AtomicIntegerArray answersPerSecond = new AtomicIntegerArray(3_600);
+    private final long started = System.nanoTime();
     private volatile boolean open = true;
 
     IdleLongPolls(String baseUrl, String apiKey, int connections, boolean streams) {
@@ -62,6 +66,10 @@ final class IdleLongPolls implements AutoCloseable {
                 .onComplete(ar -> {
                     if (ar.succeeded()) {
                         answered.incrementAndGet();
+                        int second = (int) ((System.nanoTime() - started) / 1_000_000_000L);
+                        if (second < answersPerSecond.length()) {
+                            answersPerSecond.incrementAndGet(second);
+                        }
                     } else {
                         failed.incrementAndGet();
                     }
@@ -72,6 +80,15 @@ final class IdleLongPolls implements AutoCloseable {
 
     int answered() {
         return answered.get();
+    }
+
+    /** The most answers that came back within one second. */
+    int peakAnswersPerSecond() {
+        int peak = 0;
+        for (int i = 0; i < answersPerSecond.length(); i++) {
+            peak = Math.max(peak, answersPerSecond.get(i));
+        }
+        return peak;
     }
 
     int refused() {

@@ -57,10 +57,12 @@ final class PullPhase {
         Measure.Measured baseline = measure.latency("pull-idle-baseline", workload, topic, options.lightRate,
                 options.latencySeconds, healthy, verifiers, List.of(gateway));
         node.set("push_without_waiters", baseline.result().toJson(json));
-        try (IdleLongPolls polls = new IdleLongPolls(gateway.baseUrl(), api.apiKey(), perSubscription * SUBSCRIPTIONS,
-                options.pullStreams)) {
+        node.put("client_nice", options.pullClientNice);
+        WaitersClient polls = WaitersClient.start(gateway.baseUrl(), api.apiKey(), subs, perSubscription,
+                options.pullStreams, options.pullClientNice, options.out.resolve("logs").resolve("waiters-client-"
+                        + workload.session() + ".log"));
+        try (polls) {
             long opening = System.nanoTime();
-            polls.open(subs, perSubscription);
             // 98 %: a waiter whose wait ended is re-polled at once, but is not counted while its read runs
             double held = awaitWaiters(gateway, perSubscription * SUBSCRIPTIONS * 98 / 100, Duration.ofSeconds(150));
             node.put("open_ms", (System.nanoTime() - opening) / 1_000_000);
@@ -84,10 +86,12 @@ final class PullPhase {
             node.put("threads_during", Math.max(opened.threads(), after.threads()));
             node.put("rss_during_mib", Math.max(opened.rssMib(), after.rssMib()));
             node.put("waiters_at_end", gateway.metric("hookgate_pull_waiters", ""));
-            node.put("answered_early", polls.answered());
-            node.put("refused", polls.refused());
-            node.put("failed", polls.failed());
+            node.put("client_cpu_ms", polls.cpuMillis());
         }
+        node.put("answered_early", polls.answered());
+        node.put("refused", polls.refused());
+        node.put("failed", polls.failed());
+        node.put("peak_answers_per_s", polls.peakAnswersPerSecond());
         node.put("peak_rss_mib", gateway.peakRssKib() / 1024);
         node.put("rss_within_pod_limit", gateway.peakRssKib() / 1024 <= POD_LIMIT_MIB);
         // closed connections must forget their waiters at once, not when their wait=30 ends

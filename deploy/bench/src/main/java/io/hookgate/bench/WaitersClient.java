@@ -1,0 +1,94 @@
+package io.hookgate.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The pull phase's idle waiters in a JVM of their own, so the 10,000-connection client's collections and CPU are
+ * not the receiver's that times push deliveries; {@code --pull-client-nice} lowers its CPU priority to stand in for
+ * clients on other machines. The child holds the waiters until SIGTERM, then prints its counts as its last line.
+ */
+final class WaitersClient implements AutoCloseable {
+
+    private static final String COUNTS = "waiters-client-counts ";
+
+    private final ChildProcess process;
+    private int[] counts = {-1, -1, -1, -1};
+
+    private WaitersClient(ChildProcess process) {
+        this.process = process;
+    }
+
+    /** Starts the child and opens {@code perSubscription} waiters on each subscription. */
+    static WaitersClient start(String baseUrl, String apiKey, List<String> subscriptions, int perSubscription,
+            boolean streams, int nice, Path log) throws IOException {
+        List<String> command = new ArrayList<>();
+        if (nice != 0) {
+            command.addAll(List.of("nice", "-n", Integer.toString(nice)));
+        }
+        command.addAll(List.of(ChildProcess.java(), "-Xms256m", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                WaitersClient.class.getName(), baseUrl, apiKey, Boolean.toString(streams),
+                Integer.toString(perSubscription), String.join(",", subscriptions)));
+        return new WaitersClient(new ChildProcess(command, java.util.Map.of(), log));
+    }
+
+    /** CPU the client used so far, in milliseconds. */
+    long cpuMillis() {
+        return process.cpuMillis();
+    }
+
+    /** Drops every waiter and ends the child; afterwards {@link #answered()} and the others hold its counts. */
+    @Override
+    public void close() throws IOException {
+        process.stop(60_000);
+        List<String> lines = Files.readAllLines(process.log());
+        for (String line : lines) {
+            if (line.startsWith(COUNTS)) {
+                counts = Arrays.stream(line.substring(COUNTS.length()).trim().split(" "))
+                        .mapToInt(Integer::parseInt).toArray();
+            }
+        }
+        process.close();
+    }
+
+    int answered() {
+        return counts[0];
+    }
+
+    int refused() {
+        return counts[1];
+    }
+
+    long failed() {
+        return counts[2];
+    }
+
+    /** The most waiters that were answered (and re-polled) within one second. */
+    int peakAnswersPerSecond() {
+        return counts[3];
+    }
+
+    /** Child entry point: base URL, API key, streams, waiters per subscription, comma-separated subscription ids. */
+    public static void main(String[] args) throws Exception {
+        IdleLongPolls polls = new IdleLongPolls(args[0], args[1],
+                Integer.parseInt(args[3]) * args[4].split(",").length, Boolean.parseBoolean(args[2]));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // counted before closing: the calls that closing cuts off are not failures of the gateway
+            String counts = COUNTS + polls.answered() + " " + polls.refused() + " " + polls.failed() + " "
+                    + polls.peakAnswersPerSecond();
+            try {
+                polls.close();
+            } catch (Exception e) {
+                System.out.println("closing the waiters failed: " + e);
+            }
+            System.out.println(counts);
+            System.out.flush();
+        }));
+        polls.open(List.of(args[4].split(",")), Integer.parseInt(args[3]));
+        Thread.sleep(Long.MAX_VALUE);
+    }
+}
