@@ -78,8 +78,8 @@ final class PullReport {
                     + cycleP99.asText() + " (one whole wait=30: every long-poll re-polls in it)");
         }
         line(out, "pull: waiters' client process nice", p.path("idle_client_nice"), "peak "
-                + p.path("idle_peak_answers_per_s").asText() + " answers/s, CPU " + p.path("idle_client_cpu_ms").asText()
-                + " ms (its own JVM)");
+                + p.path("idle_peak_answers_per_s").asText() + " answers/s, CPU "
+                + p.path("idle_client_cpu_ms").asText() + " ms (its own JVM)");
         line(out, "pull: wake-up p50/p99 (ms)", p.path("wake_produce_to_answer_p50_ms"), "p99 "
                 + p.path("wake_produce_to_answer_p99_ms").asText() + " (produce to long-poll answer)");
         line(out, "pull: messages/s read by 10", p.path("read_messages_per_s"), p.path("read_messages").asText()

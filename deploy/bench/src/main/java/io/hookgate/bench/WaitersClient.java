@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The pull phase's idle waiters in a JVM of their own, so the 10,000-connection client's collections and CPU are
@@ -15,6 +16,8 @@ import java.util.List;
 final class WaitersClient implements AutoCloseable {
 
     private static final String COUNTS = "waiters-client-counts ";
+    // in the environment, not the command line that ps shows
+    private static final String API_KEY = "HOOKGATE_BENCH_API_KEY";
 
     private final ChildProcess process;
     private int[] counts = {-1, -1, -1, -1};
@@ -31,9 +34,9 @@ final class WaitersClient implements AutoCloseable {
             command.addAll(List.of("nice", "-n", Integer.toString(nice)));
         }
         command.addAll(List.of(ChildProcess.java(), "-Xms256m", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                WaitersClient.class.getName(), baseUrl, apiKey, Boolean.toString(streams),
+                WaitersClient.class.getName(), baseUrl, Boolean.toString(streams),
                 Integer.toString(perSubscription), String.join(",", subscriptions)));
-        return new WaitersClient(new ChildProcess(command, java.util.Map.of(), log));
+        return new WaitersClient(new ChildProcess(command, Map.of(API_KEY, apiKey), log));
     }
 
     /** CPU the client used so far, in milliseconds. */
@@ -72,10 +75,12 @@ final class WaitersClient implements AutoCloseable {
         return counts[3];
     }
 
-    /** Child entry point: base URL, API key, streams, waiters per subscription, comma-separated subscription ids. */
+    /** Child entry point: base URL, streams, waiters per subscription, comma-separated subscription ids. */
     public static void main(String[] args) throws Exception {
-        IdleLongPolls polls = new IdleLongPolls(args[0], args[1],
-                Integer.parseInt(args[3]) * args[4].split(",").length, Boolean.parseBoolean(args[2]));
+        List<String> subscriptions = List.of(args[3].split(","));
+        int perSubscription = Integer.parseInt(args[2]);
+        IdleLongPolls polls = new IdleLongPolls(args[0], System.getenv(API_KEY), perSubscription * subscriptions.size(),
+                Boolean.parseBoolean(args[1]));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // counted before closing: the calls that closing cuts off are not failures of the gateway
             String counts = COUNTS + polls.answered() + " " + polls.refused() + " " + polls.failed() + " "
@@ -88,7 +93,7 @@ final class WaitersClient implements AutoCloseable {
             System.out.println(counts);
             System.out.flush();
         }));
-        polls.open(List.of(args[4].split(",")), Integer.parseInt(args[3]));
+        polls.open(subscriptions, perSubscription);
         Thread.sleep(Long.MAX_VALUE);
     }
 }
