@@ -38,6 +38,8 @@ public final class BenchOptions {
     // a push window this long after the held one: it spans one whole wait=30, so every waiter re-polls within it;
     // 0 = none (smoke)
     int pullCycleSeconds = 30;
+    // 0: every waiter opens at once and they re-poll together; N: first polls spread evenly over N seconds
+    int pullStaggerSeconds;
     int pullWakeRounds = 50;
     int[] sweepCounts = {10, 100, 1000, 10000};
     boolean ceiling = true;
@@ -60,6 +62,8 @@ public final class BenchOptions {
             "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000"));
     // MALLOC_ARENA_MAX of the Kubernetes deployment; 0 leaves glibc's default (8 arenas per core)
     int gatewayMallocArenas = 2;
+    // the pod's CPU limit in millicores (a cgroup quota, needs root); 0: the gateway may use every core
+    int gatewayCpuMillis;
     String bootstrap = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
 
     static BenchOptions parse(String[] args) {
@@ -90,6 +94,7 @@ public final class BenchOptions {
                 case "--pull-streams" -> o.pullStreams = true;
                 case "--pull-client-nice" -> o.pullClientNice = Integer.parseInt(args[++i]);
                 case "--pull-cycle-seconds" -> o.pullCycleSeconds = Integer.parseInt(args[++i]);
+                case "--pull-stagger-seconds" -> o.pullStaggerSeconds = Integer.parseInt(args[++i]);
                 case "--drain" -> o.drain = Integer.parseInt(args[++i]);
                 case "--no-drain" -> o.drain = 0;
                 case "--drain-only" -> o.drainOnly = true;
@@ -103,6 +108,7 @@ public final class BenchOptions {
                 case "--no-scaling" -> o.scaling = false;
                 case "--no-sweep" -> o.sweep = false;
                 case "--gateway-malloc-arenas" -> o.gatewayMallocArenas = Integer.parseInt(args[++i]);
+                case "--gateway-cpu-millis" -> o.gatewayCpuMillis = Integer.parseInt(args[++i]);
                 case "--jfr" -> o.jfr = true;
                 case "--dump" -> o.dump = true;
                 case "--jar" -> o.jar = Path.of(args[++i]);

@@ -44,6 +44,9 @@ public final class BenchRunner {
             result.put("error", e.toString());
             status = 2;
         }
+        if (options.gatewayCpuMillis > 0) {
+            CpuQuota.release();
+        }
         result.put("finished_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         try {
             json.writeValue(options.out.resolve("result.json").toFile(), result);
@@ -120,6 +123,7 @@ public final class BenchRunner {
         }
         node.put("signature_sample_every", options.sampleEvery);
         node.put("gateway_jvm_options", String.join(" ", options.gatewayJvm));
+        node.put("gateway_cpu_millis", options.gatewayCpuMillis);
         return node;
     }
 

@@ -45,8 +45,8 @@ public final class Gateway extends ChildProcess {
         }
     }
 
-    public static Gateway launch(Path jar, List<String> jvmOptions, Map<String, String> infraEnv, Topics topics,
-            Path log) throws IOException {
+    public static Gateway launch(Path jar, List<String> jvmOptions, int cpuMillis, Map<String, String> infraEnv,
+            Topics topics, Path log) throws IOException {
         int port = freePort();
         int managementPort = freePort();
         while (managementPort == port) {
@@ -78,7 +78,7 @@ public final class Gateway extends ChildProcess {
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
-        return new Gateway(command, env, log, port, managementPort);
+        return new Gateway(CpuQuota.limit(cpuMillis, command), env, log, port, managementPort);
     }
 
     public String baseUrl() {

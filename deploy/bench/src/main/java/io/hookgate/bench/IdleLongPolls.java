@@ -41,11 +41,22 @@ final class IdleLongPolls implements AutoCloseable {
                 .setConnectTimeout(10_000), new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
     }
 
-    /** Starts {@code perSubscription} waiters on each subscription. */
-    void open(List<String> subscriptions, int perSubscription) {
+    /**
+     * Starts {@code perSubscription} waiters on each subscription: all at once, or spread evenly over
+     * {@code staggerSeconds} so that they re-poll one after another, as clients started independently would.
+     */
+    void open(List<String> subscriptions, int perSubscription, int staggerSeconds) {
+        int total = subscriptions.size() * perSubscription;
+        double gapMs = staggerSeconds * 1000.0 / total;
+        int n = 0;
         for (int i = 0; i < perSubscription; i++) {
             for (String sub : subscriptions) {
-                poll(sub);
+                long delay = Math.round(n++ * gapMs);
+                if (delay < 1) {
+                    poll(sub);
+                } else {
+                    vertx.setTimer(delay, id -> poll(sub));
+                }
             }
         }
     }

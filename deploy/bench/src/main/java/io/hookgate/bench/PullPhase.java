@@ -58,9 +58,10 @@ final class PullPhase {
                 options.latencySeconds, healthy, verifiers, List.of(gateway));
         node.set("push_without_waiters", baseline.result().toJson(json));
         node.put("client_nice", options.pullClientNice);
+        node.put("stagger_s", options.pullStaggerSeconds);
         WaitersClient polls = WaitersClient.start(gateway.baseUrl(), api.apiKey(), subs, perSubscription,
-                options.pullStreams, options.pullClientNice, options.out.resolve("logs").resolve("waiters-client-"
-                        + workload.session() + ".log"));
+                options.pullStreams, options.pullStaggerSeconds, options.pullClientNice,
+                options.out.resolve("logs").resolve("waiters-client-" + workload.session() + ".log"));
         try (polls) {
             long opening = System.nanoTime();
             // 98 %: a waiter whose wait ended is re-polled at once, but is not counted while its read runs

@@ -19,7 +19,7 @@ final class PullReport {
             for (String key : new String[] {"waiters", "waiters_registered", "open_ms", "threads_before",
                     "threads_during", "rss_before_mib", "rss_during_mib", "peak_rss_mib", "pod_limit_mib",
                     "rss_within_pod_limit", "kind", "refused", "failed", "waiters_after_close",
-                    "forget_after_close_ms", "client_nice", "client_cpu_ms", "peak_answers_per_s"}) {
+                    "forget_after_close_ms", "client_nice", "client_cpu_ms", "peak_answers_per_s", "stagger_s"}) {
                 node.set("idle_" + key, idle.path(key));
             }
             for (String phase : new String[] {"push_without_waiters", "push_with_waiters", "push_while_held",
@@ -79,7 +79,8 @@ final class PullReport {
         }
         line(out, "pull: waiters' client process nice", p.path("idle_client_nice"), "peak "
                 + p.path("idle_peak_answers_per_s").asText() + " answers/s, CPU "
-                + p.path("idle_client_cpu_ms").asText() + " ms (its own JVM)");
+                + p.path("idle_client_cpu_ms").asText() + " ms (its own JVM), first polls spread over "
+                + p.path("idle_stagger_s").asText() + " s");
         line(out, "pull: wake-up p50/p99 (ms)", p.path("wake_produce_to_answer_p50_ms"), "p99 "
                 + p.path("wake_produce_to_answer_p99_ms").asText() + " (produce to long-poll answer)");
         line(out, "pull: messages/s read by 10", p.path("read_messages_per_s"), p.path("read_messages").asText()

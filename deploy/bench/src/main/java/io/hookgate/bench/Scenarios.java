@@ -298,7 +298,8 @@ final class Scenarios implements AutoCloseable {
         }
         Map<String, String> env = options.gatewayMallocArenas > 0
                 ? Map.of("MALLOC_ARENA_MAX", Integer.toString(options.gatewayMallocArenas)) : Map.of();
-        Gateway gateway = Gateway.launch(options.jar, jvm, env, topics, logFile("gateway-" + name));
+        Gateway gateway = Gateway.launch(options.jar, jvm, options.gatewayCpuMillis, env, topics,
+                logFile("gateway-" + name));
         try {
             long ready = gateway.awaitReady(READY_TIMEOUT);
             if (counted) {

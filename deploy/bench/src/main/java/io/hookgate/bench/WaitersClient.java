@@ -28,14 +28,14 @@ final class WaitersClient implements AutoCloseable {
 
     /** Starts the child and opens {@code perSubscription} waiters on each subscription. */
     static WaitersClient start(String baseUrl, String apiKey, List<String> subscriptions, int perSubscription,
-            boolean streams, int nice, Path log) throws IOException {
+            boolean streams, int staggerSeconds, int nice, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         if (nice != 0) {
             command.addAll(List.of("nice", "-n", Integer.toString(nice)));
         }
         command.addAll(List.of(ChildProcess.java(), "-Xms256m", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                 WaitersClient.class.getName(), baseUrl, Boolean.toString(streams),
-                Integer.toString(perSubscription), String.join(",", subscriptions)));
+                Integer.toString(perSubscription), String.join(",", subscriptions), Integer.toString(staggerSeconds)));
         return new WaitersClient(new ChildProcess(command, Map.of(API_KEY, apiKey), log));
     }
 
@@ -75,7 +75,7 @@ final class WaitersClient implements AutoCloseable {
         return counts[3];
     }
 
-    /** Child entry point: base URL, streams, waiters per subscription, comma-separated subscription ids. */
+    /** Child entry point: base URL, streams, waiters per subscription, comma-separated subscription ids, stagger s. */
     public static void main(String[] args) throws Exception {
         List<String> subscriptions = List.of(args[3].split(","));
         int perSubscription = Integer.parseInt(args[2]);
@@ -93,7 +93,7 @@ final class WaitersClient implements AutoCloseable {
             System.out.println(counts);
             System.out.flush();
         }));
-        polls.open(subscriptions, perSubscription);
+        polls.open(subscriptions, perSubscription, Integer.parseInt(args[4]));
         Thread.sleep(Long.MAX_VALUE);
     }
 }
