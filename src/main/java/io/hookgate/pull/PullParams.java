@@ -34,6 +34,11 @@ public final class PullParams {
                 ProblemException.invalidParam(field, field + " is not a cursor this API returned")));
     }
 
+    /** A cursor that must be given: absent or empty is a 400 as much as one that is not a cursor. */
+    public static PullCursor requiredCursor(String text, String field) {
+        return cursor(text, field).orElseThrow(() -> ProblemException.invalidParam(field, field + " is required"));
+    }
+
     public static String consumerName(String text) {
         if (text == null || !NAME.matcher(text).matches()) {
             throw ProblemException.invalidParam("name", "a consumer name is 1 to 64 of A-Z a-z 0-9 . _ -,"

@@ -32,6 +32,13 @@ public class ChannelScope {
                 .orElseThrow(() -> ProblemException.invalid("tenant_id", "no tenant with this id")));
     }
 
+    /** Throws 403 naming {@code field} when its one channel lies outside the tenant's allowed channels. */
+    public static void requireOne(Principal.Tenant tenant, String field, String channel) {
+        if (!tenant.allowsChannel(channel)) {
+            throw ProblemException.forbidden(field + " is outside the tenant's allowed channels");
+        }
+    }
+
     /** Throws 403 when a channel lies outside the tenant's allowed channels; null (all channels) always fits. */
     public static void require(Principal.Tenant tenant, List<String> channels) {
         if (channels == null) {

@@ -53,7 +53,7 @@ public class RouteService {
             throw ProblemException.invalid("the route is not valid", errors);
         }
         return sources.find(caller, sourceIdText).chain(source -> channelScope.of(caller, source.tenantId())
-                .invoke(tenant -> ChannelScope.require(tenant, List.of(request.channel())))
+                .invoke(tenant -> ChannelScope.requireOne(tenant, "channel", request.channel()))
                 .chain(() -> repository.insert(source, UUID.randomUUID(), request.repository(),
                         request.channel(), events, MAX_ROUTES))
                 .map(stored -> RouteViews.Route.of(source.id().toString(), stored)));

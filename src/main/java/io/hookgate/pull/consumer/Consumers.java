@@ -33,10 +33,7 @@ public class Consumers {
 
     public Uni<ConsumerView> commit(Principal caller, String id, String nameText, CommitRequest request) {
         String name = PullParams.consumerName(nameText);
-        if (request == null || request.cursor() == null) {
-            throw ProblemException.invalidParam("cursor", "cursor is required");
-        }
-        PullCursor cursor = PullParams.cursor(request.cursor(), "cursor").orElseThrow();
+        PullCursor cursor = PullParams.requiredCursor(request == null ? null : request.cursor(), "cursor");
         return subscriptions.find(caller, id).chain(sub -> repository.commit(sub.id(), name, cursor.wire(),
                         MAX_PER_SUBSCRIPTION)
                 .chain(row -> views(sub, List.of(row))).map(views -> views.get(0)));

@@ -45,8 +45,9 @@ public class PullConsumerRepository implements PanacheRepositoryBase<PullConsume
      */
     public Uni<PullConsumerEntity> commit(UUID subscriptionId, String name, String cursor, int max) {
         return sessions.write(() -> sessions.serialize("pull_consumers", subscriptionId)
-                .chain(() -> find("subscriptionId = ?1 and name = ?2", subscriptionId, name).firstResult())
-                .chain(existing -> existing != null ? Uni.createFrom().voidItem() : roomFor(subscriptionId, max))
+                // a count, not an entity: a loaded one would be what the find below answers, with the old cursor
+                .chain(() -> count("subscriptionId = ?1 and name = ?2", subscriptionId, name))
+                .chain(existing -> existing > 0 ? Uni.createFrom().voidItem() : roomFor(subscriptionId, max))
                 .chain(() -> getSession()).chain(session -> session.createNativeQuery(UPSERT)
                         .setParameter("subscription", subscriptionId).setParameter("name", name)
                         .setParameter("cursor", cursor).executeUpdate())

@@ -59,6 +59,17 @@ class RoutesApiTest {
     }
 
     @Test
+    void aRouteToAChannelOutsideTheTenantIsA403NamingTheChannelField() {
+        Api.Tenant tenant = Api.tenant("room-a");
+        InboundApi.Source source = InboundApi.create(tenant, "github");
+        given().auth().oauth2(tenant.apiKey()).contentType(ContentType.JSON)
+                .body(Map.of("repository", REPO, "channel", "room-b"))
+                .post("/v1/sources/" + source.id() + "/routes").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("channel is outside the tenant's allowed channels"));
+    }
+
+    @Test
     void aRouteAddedToASourceDeletedMeanwhileIsA404NotAForeignKeyError() {
         Api.Tenant tenant = Api.tenant("*");
         UUID id = UUID.fromString(InboundApi.create(tenant, "github").id());
