@@ -1,12 +1,17 @@
 package io.hookgate.intake;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Thin Kafka edge: hands each batch to the fan-out and acknowledges it only once it is durable. */
+/**
+ * Thin Kafka edge: hands each batch to the fan-out and acknowledges it only once it is durable. Built at startup,
+ * so a bad stall threshold stops the start rather than the channel at its first batch.
+ */
 @ApplicationScoped
+@Startup
 public class ChatEventConsumer {
 
     private final FanOut fanOut;

@@ -1,0 +1,97 @@
+package io.hookgate.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hookgate.pull.api.PullStream;
+import io.hookgate.pull.api.StreamRoute;
+import io.hookgate.secrets.MasterKeys;
+import io.hookgate.secrets.SecretCipher;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A class that refuses a bad {@code hookgate.*} value is built while the gateway starts, so the value stops the start
+ * instead of failing requests on a replica that reports ready: {@code hookgate.auth.key-cache-ttl=10s} passed every
+ * health check and then answered 500 to every valid key, because its cache was built on the first request.
+ */
+@QuarkusTest
+@TestProfile(ConfigChecksAtStartupTest.FreshStart.class)
+class ConfigChecksAtStartupTest {
+
+    /** Its own application start, which no other test class shares, so no request has built anything yet. */
+    public static class FreshStart implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("hookgate.auth.key-cache-ttl", "2s");
+        }
+    }
+
+    private static final Path MAIN = Path.of("src/main/java");
+    /** A class whose check is a static method, and the class whose construction calls it. */
+    private static final Map<Class<?>, Class<?>> STATIC_CHECK_CALLERS = Map.of(
+            MasterKeys.class, SecretCipher.class,
+            PullStream.class, StreamRoute.class);
+    private static final Pattern REFUSES_A_SETTING = Pattern.compile("Exception\\(\"hookgate\\.");
+
+    @Test
+    void everyClassThatRefusesASettingIsBuiltAtStartup() throws Exception {
+        List<Object> built = new ArrayList<>();
+        for (var scope : List.of(ApplicationScoped.class, Singleton.class)) {
+            InjectableContext context = Arc.container().getActiveContext(scope);
+            built.addAll(context.getState().getContextualInstances().values());
+        }
+        List<Class<?>> checking = new ArrayList<>(classesThatRefuseASetting());
+        assertThat(checking).as("classes that throw on a hookgate.* setting").hasSizeGreaterThan(5);
+        // static checks: the class that calls them must be the one built at startup
+        STATIC_CHECK_CALLERS.forEach((check, caller) -> {
+            assertThat(checking).as("still a class with a check").contains(check);
+            checking.set(checking.indexOf(check), caller);
+        });
+        assertThat(checking).as("classes with a setting check that nothing built during startup").allSatisfy(type ->
+                assertThat(built).as(type.getName()).anySatisfy(instance ->
+                        assertThat(type).isAssignableFrom(instance.getClass())));
+    }
+
+    private static List<Class<?>> classesThatRefuseASetting() throws IOException {
+        List<Class<?>> out = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                if (REFUSES_A_SETTING.matcher(read(file)).find()) {
+                    out.add(load(MAIN.relativize(file).toString().replace(".java", "").replace('/', '.')));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, Thread.currentThread().getContextClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
