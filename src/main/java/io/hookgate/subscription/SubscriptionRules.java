@@ -46,7 +46,8 @@ final class SubscriptionRules {
             return fail("event_types", "event_types must list at least one of " + sorted(SUBSCRIBABLE));
         }
         for (String type : eventTypes) {
-            if (!SUBSCRIBABLE.contains(type)) {
+            // Set.of(...).contains(null) throws: a null entry is a 422 like any other unknown type
+            if (type == null || !SUBSCRIBABLE.contains(type)) {
                 return fail("event_types", "event_types may contain only " + sorted(SUBSCRIBABLE)
                         + "; webhook.ping is delivered to every subscription without subscribing");
             }

@@ -17,6 +17,7 @@ import io.hookgate.tenant.Principal;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
@@ -26,6 +27,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DeliveryLogService {
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
     private static final Set<String> STATUSES = Arrays.stream(DeliveryStatus.values()).map(DeliveryStatus::value)
             .collect(Collectors.toUnmodifiableSet());
 
@@ -84,6 +87,8 @@ public class DeliveryLogService {
         if (request == null || request.since() == null) {
             throw ProblemException.invalid("since", "required: an ISO-8601 instant");
         }
+        storable("since", request.since());
+        storable("until", request.until());
         if (request.until() != null && !request.until().isAfter(request.since())) {
             throw ProblemException.invalid("until", "must be after since");
         }
@@ -91,6 +96,13 @@ public class DeliveryLogService {
                 .chain(sub -> repository.recover(subscriptionId, request.since(), request.until()))
                 .invoke(dispatcher::wake)
                 .map(DeliveryViews.Requeued::new);
+    }
+
+    /** An instant PostgreSQL and {@code OffsetDateTime} both hold: a year past that range was a 500. */
+    private static void storable(String field, Instant at) {
+        if (at != null && (at.isBefore(EARLIEST) || at.isAfter(LATEST))) {
+            throw ProblemException.invalid(field, "must lie in the years 0001-9999");
+        }
     }
 
     /**
