@@ -4,6 +4,7 @@ import io.hookgate.delivery.policy.DeliveryOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.Map;
 
 /** SPEC section 8 delivery metrics. Labels carry outcomes only: never a URL, tenant or secret. */
 @ApplicationScoped
+@Startup
 public class DeliveryMetrics {
 
     private final Map<DeliveryOutcome, Counter> outcomes = new EnumMap<>(DeliveryOutcome.class);

@@ -23,6 +23,9 @@ public class OutboxMetrics {
 
     private static final long REFRESH_MS = 15_000;
     private static final List<String> KINDS = List.of(OutboxRow.DEAD_LETTER, OutboxRow.OPERATION);
+    private static final String RECORD = "record";
+    private static final String OUTAGE = "outage";
+    private static final List<String> CAUSES = List.of(RECORD, OUTAGE);
 
     private final MeterRegistry registry;
     private final OutboxRepository repository;
@@ -43,6 +46,11 @@ public class OutboxMetrics {
             Gauge.builder("hookgate.outbox.oldest.pending", () -> stat(kind).oldestPendingSeconds()).tag("kind", kind)
                     .baseUnit("seconds").description("Age of the oldest outbox row waiting to be published")
                     .register(registry);
+            // at 0 from the start: an alert or dashboard cannot tell a counter that never moved from a missing one
+            counter("hookgate.outbox.published", kind, null);
+            for (String cause : CAUSES) {
+                counter("hookgate.outbox.send.failures", kind, cause);
+            }
         }
     }
 
@@ -61,7 +69,7 @@ public class OutboxMetrics {
     }
 
     void failed(String kind, boolean recordProblem, boolean parked) {
-        counter("hookgate.outbox.send.failures", kind, recordProblem ? "record" : "outage").increment();
+        counter("hookgate.outbox.send.failures", kind, recordProblem ? RECORD : OUTAGE).increment();
         if (parked) {
             refresh();
         }

@@ -2,6 +2,7 @@ package io.hookgate.pull;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import java.util.Map;
 
 /** {@code hookgate_pull_messages_total{via}}: messages handed to readers; {@code via} is a closed set (no names). */
 @ApplicationScoped
+@Startup
 public class PullMetrics {
 
     /** How a message was handed out. */

@@ -2,6 +2,7 @@ package io.hookgate.pull.wake;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Collection;
@@ -14,6 +15,7 @@ import java.util.function.Consumer;
  * {@link PeriodicRecheck} against a missed notification.
  */
 @ApplicationScoped
+@Startup
 public class ReplicaWakeups implements Wakeups {
 
     private final LocalWakeups local;

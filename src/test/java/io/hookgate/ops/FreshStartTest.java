@@ -1,5 +1,6 @@
 package io.hookgate.ops;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookgate.pull.api.PullStream;
@@ -8,6 +9,7 @@ import io.hookgate.secrets.MasterKeys;
 import io.hookgate.secrets.SecretCipher;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -18,20 +20,29 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.net.URL;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * A class that refuses a bad {@code hookgate.*} value is built while the gateway starts, so the value stops the start
- * instead of failing requests on a replica that reports ready: {@code hookgate.auth.key-cache-ttl=10s} passed every
- * health check and then answered 500 to every valid key, because its cache was built on the first request.
+ * What a start has done before any request. A class that refuses a bad {@code hookgate.*} value is built, so the value
+ * stops the start instead of failing requests on a replica that reports ready: {@code hookgate.auth.key-cache-ttl=10s}
+ * passed every health check and then answered 500 to every valid key, because its cache was built on the first
+ * request. And every metric README names is exported: {@code hookgate_outbox_send_failures_total} appeared only after
+ * the first failure, so an alert on it could not tell "none yet" from "not scraped". Both found by README walks.
  */
 @QuarkusTest
-@TestProfile(ConfigChecksAtStartupTest.FreshStart.class)
-class ConfigChecksAtStartupTest {
+@TestProfile(FreshStartTest.FreshStart.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FreshStartTest {
 
     /** Its own application start, which no other test class shares, so no request has built anything yet. */
     public static class FreshStart implements QuarkusTestProfile {
@@ -48,7 +59,28 @@ class ConfigChecksAtStartupTest {
             PullStream.class, StreamRoute.class);
     private static final Pattern REFUSES_A_SETTING = Pattern.compile("Exception\\(\"hookgate\\.");
 
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     @Test
+    @Order(2)
+    void everyMetricTheReadmeNamesIsExportedBeforeAnyRequest() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("## Metrics"), readme.indexOf("## Deploying"));
+        Set<String> named = new TreeSet<>();
+        Pattern.compile("hookgate_[a-z_]+[a-z]").matcher(section).results().forEach(m -> named.add(m.group()));
+        String metrics = given().baseUri(management.getProtocol() + "://" + management.getHost() + ":"
+                + management.getPort()).get("/q/metrics").then().statusCode(200).extract().asString();
+        Set<String> exported = new TreeSet<>();
+        metrics.lines().filter(l -> !l.startsWith("#")).forEach(l -> exported.add(l.split("[{ ]", 2)[0]));
+        assertThat(named).as("metrics README names").hasSizeGreaterThan(20);
+        assertThat(named.stream().filter(name -> exported.stream()
+                .noneMatch(e -> e.equals(name) || e.startsWith(name + "_"))).toList())
+                .as("named in README but not exported at startup").isEmpty();
+    }
+
+    @Test
+    @Order(1)
     void everyClassThatRefusesASettingIsBuiltAtStartup() throws Exception {
         List<Object> built = new ArrayList<>();
         for (var scope : List.of(ApplicationScoped.class, Singleton.class)) {
