@@ -12,8 +12,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class UpdateTenantRequest {
 
     private String name;
+    // bookkeeping, not body fields: the API description showed them, and sending them is a 400
+    @Schema(hidden = true)
     private boolean nameSent;
     private List<String> channels;
+    @Schema(hidden = true)
     private boolean channelsSent;
 
     @Schema(maxLength = 128, example = "Wikimania 2026 chat")
