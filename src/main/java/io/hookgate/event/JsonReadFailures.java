@@ -23,7 +23,7 @@ final class JsonReadFailures {
         if (e instanceof StreamConstraintsException) {
             return message.contains("nesting depth")
                     ? new ParseResult.Invalid(ChatEventParser.TOO_DEEP,
-                            "nesting deeper than " + StrictJson.MAX_DEPTH + ": " + message)
+                            "nesting deeper than " + StrictJson.MAX_DEPTH + location(e))
                     : new ParseResult.Invalid(ChatEventParser.TOO_LARGE, message);
         }
         if (afterRoot) {
@@ -41,7 +41,23 @@ final class JsonReadFailures {
 
     private static String describe(JsonProcessingException e) {
         String original = e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage();
-        return Text.truncate(original.lines().findFirst().orElse(original), 200) + location(e);
+        return Text.truncate(withoutParserAdvice(original.lines().findFirst().orElse(original)), 200) + location(e);
+    }
+
+    /** Jackson's advice names its own classes and settings ("enable `JsonReadFeature...`"): cut from there. */
+    static String withoutParserAdvice(String message) {
+        int cut = message.length();
+        for (String marker : new String[] {"`", "Feature '", "(not recognized", ": enable", "; enable"}) {
+            int at = message.indexOf(marker);
+            if (at >= 0 && at < cut) {
+                cut = at;
+            }
+        }
+        String kept = message.substring(0, cut).strip();
+        while (!kept.isEmpty() && ":;,(".indexOf(kept.charAt(kept.length() - 1)) >= 0) {
+            kept = kept.substring(0, kept.length() - 1).strip();
+        }
+        return kept.isEmpty() ? "malformed JSON" : kept;
     }
 
     private static String location(JsonProcessingException e) {

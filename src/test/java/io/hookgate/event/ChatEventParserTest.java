@@ -71,6 +71,8 @@ class ChatEventParserTest {
         assertThat(invalid.field()).isNull();
         assertThat(invalid.documentLevel()).isTrue();
         assertThat(invalid.detail()).isNotBlank().hasSizeLessThanOrEqualTo(ParseResult.Invalid.MAX_DETAIL);
+        // the detail reaches producers and API clients: no parser class or setting names (black-box fuzz)
+        assertThat(invalid.detail()).doesNotContain("`", "Feature", "Constraints", "jackson");
     }
 
     static Stream<Arguments> fieldRejections() {
