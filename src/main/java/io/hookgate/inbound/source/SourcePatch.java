@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookgate.api.ProblemException;
+import io.hookgate.api.StrictJsonCustomizer;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +16,8 @@ import java.util.Set;
 final class SourcePatch {
 
     private static final Set<String> FIELDS = Set.of("name", "allow_cidrs", "hmac", "channels");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // as strict as the request bodies the REST layer reads: no 1 or true where a string is expected
+    private static final ObjectMapper MAPPER = strict();
 
     private SourcePatch() {
     }
@@ -77,5 +79,11 @@ final class SourcePatch {
         } catch (java.io.IOException | IllegalArgumentException e) {
             throw ProblemException.invalid(field, field + " has the wrong shape");
         }
+    }
+
+    private static ObjectMapper strict() {
+        ObjectMapper mapper = new ObjectMapper();
+        new StrictJsonCustomizer().customize(mapper);
+        return mapper;
     }
 }
